@@ -1,0 +1,138 @@
+//! `gongkai`: check and render government information-disclosure annual reports.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use gongkai::{Lang, Options, Outcome, Registry, Report};
+
+#[derive(Parser)]
+#[command(
+    name = "gongkai",
+    version,
+    about = "Check 政府信息公开工作年度报告 against the national forms and rules"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check reports; exit 0 when all are valid, 1 when any has errors, 2 on bad usage or input.
+    Check {
+        /// Report files (canonical report JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The same body's report of the previous year, for the cross-year rules.
+        #[arg(long)]
+        prev: Option<PathBuf>,
+        /// Language of messages: zh-CN or en.
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Load a form definition (JSON) before checking; may be repeated.
+        #[arg(long = "form-file")]
+        form_files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// An input that could not be read as a report: exit 2.
+struct BadInput(String);
+
+fn read_text(path: &Path) -> Result<String, BadInput> {
+    let bytes = std::fs::read(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| BadInput(format!("{}: not UTF-8 text", path.display())))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+fn read_report(path: &Path) -> Result<Report, BadInput> {
+    Report::from_json(&read_text(path)?).map_err(|e| BadInput(format!("{}: {e}", path.display())))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            files,
+            prev,
+            lang,
+            format,
+            form_files,
+        } => {
+            let lang: Lang = match lang.parse() {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("gongkai: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match check(&files, prev.as_deref(), lang, format, &form_files) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(BadInput(m)) => {
+                    eprintln!("gongkai: {m}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+/// Checks every file; `Ok(all valid)`.
+fn check(
+    files: &[PathBuf],
+    prev: Option<&Path>,
+    lang: Lang,
+    format: Format,
+    form_files: &[PathBuf],
+) -> Result<bool, BadInput> {
+    let mut reg = Registry::with_builtins();
+    for f in form_files {
+        reg.load_form(&read_text(f)?)
+            .map_err(|e| BadInput(format!("{}: {e}", f.display())))?;
+    }
+    let prev = prev.map(read_report).transpose()?;
+    // Read everything first: a bad file is a usage error before any output.
+    let reports = files
+        .iter()
+        .map(|f| read_report(f).map(|r| (f, r)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = Options { lang };
+    let mut all_valid = true;
+    for (path, report) in &reports {
+        let outcome: Outcome = match &prev {
+            Some(p) => reg.validate_pair(p, report, &options),
+            None => reg.validate(report, &options),
+        };
+        all_valid &= outcome.valid;
+        let name = path.display().to_string();
+        match format {
+            Format::Text => print!(
+                "{}",
+                gongkai::summary::outcome_text(&name, report, &outcome, &reg, lang)
+            ),
+            Format::Json => {
+                let line = serde_json::json!({
+                    "report": name,
+                    "valid": outcome.valid,
+                    "findings": outcome.findings,
+                    "counts": outcome.counts,
+                });
+                println!("{line}");
+            }
+        }
+    }
+    Ok(all_valid)
+}

@@ -1,0 +1,129 @@
+//! The report document of `model.md` §4: what every runtime reads and writes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// A report: its form, meta data, cells by address, printed tokens, sections.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Form id (`legacy`, `2019`, `2021`, or a run-time form); null when not recognised.
+    #[serde(default)]
+    pub form: Option<String>,
+    #[serde(default)]
+    pub meta: Meta,
+    /// Cells by address. Absent = missing from the report; `Blank` = present, empty.
+    #[serde(default)]
+    pub cells: BTreeMap<String, CellValue>,
+    /// The printed token of each cell, as the source had it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub raw: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+/// What is known of the report besides its tables.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub kind: Option<BodyKind>,
+}
+
+/// Whether the issuing body is a government or one of its departments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyKind {
+    Government,
+    Department,
+}
+
+/// One section of the report's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub key: String,
+    #[serde(default)]
+    pub heading: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A cell's value as the JSON holds it. It is interpreted against the
+/// cell's kind at validation, so text that is not a number is kept, not lost.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    Blank,
+    Number(serde_json::Number),
+    Text(String),
+}
+
+impl CellValue {
+    /// The value as text, for messages and for reading it as a token.
+    pub fn as_text(&self) -> String {
+        match self {
+            CellValue::Blank => String::new(),
+            CellValue::Number(n) => n.to_string(),
+            CellValue::Text(t) => t.clone(),
+        }
+    }
+}
+
+impl From<i64> for CellValue {
+    fn from(n: i64) -> Self {
+        CellValue::Number(n.into())
+    }
+}
+
+impl Serialize for CellValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CellValue::Blank => s.serialize_none(),
+            CellValue::Number(n) => n.serialize(s),
+            CellValue::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CellValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Null => Ok(CellValue::Blank),
+            serde_json::Value::Number(n) => Ok(CellValue::Number(n)),
+            serde_json::Value::String(t) => Ok(CellValue::Text(t)),
+            serde_json::Value::Bool(b) => Ok(CellValue::Text(b.to_string())),
+            other => Ok(CellValue::Text(other.to_string())),
+        }
+    }
+}
+
+impl Report {
+    /// Reads a report from its JSON text.
+    pub fn from_json(text: &str) -> Result<Report, Error> {
+        serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))
+    }
+
+    /// The report as compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The report as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The section with this key, if the report has it.
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+}

@@ -1,0 +1,115 @@
+//! The outcome of a check as text for a person, grouped by table. Rendered
+//! in the core so that the Rust CLI and `python -m gongkai` print the same.
+
+use std::fmt::Write;
+
+use crate::finding::{Finding, Lang, Outcome, Severity};
+use crate::model::Report;
+use crate::registry::Registry;
+
+fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::ZhCn) => "错误",
+        (Severity::Warning, Lang::ZhCn) => "警告",
+        (Severity::Info, Lang::ZhCn) => "提示",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Info, Lang::En) => "info",
+    }
+}
+
+/// The heading a finding is grouped under: its cell's table, or the report.
+fn group_of(reg: &Registry, report: &Report, f: &Finding, lang: Lang) -> String {
+    let table = f.cell.as_deref().and_then(|c| c.split('/').next());
+    let title = table.and_then(|t| {
+        let form = reg.form(report.form.as_deref()?)?;
+        let def = form.def().tables.iter().find(|d| d.id == t)?;
+        Some(match lang {
+            Lang::ZhCn => def.title.clone(),
+            Lang::En => def.title_en.clone().unwrap_or_else(|| def.id.clone()),
+        })
+    });
+    title.unwrap_or_else(|| match lang {
+        Lang::ZhCn => "报告整体".to_string(),
+        Lang::En => "Report".to_string(),
+    })
+}
+
+/// One line naming the report: body, year, form.
+pub fn report_heading(report: &Report, lang: Lang) -> String {
+    let body = report.meta.body.as_deref().unwrap_or("");
+    let year = report.meta.year.map(|y| y.to_string());
+    let form = report.form.as_deref().unwrap_or("?");
+    match lang {
+        Lang::ZhCn => {
+            let y = year.map(|y| format!(" {y} 年度")).unwrap_or_default();
+            format!("{body}{y}（{form} 表式）").trim_start().to_string()
+        }
+        Lang::En => {
+            let y = year.map(|y| format!(" {y}")).unwrap_or_default();
+            format!("{body}{y} (form {form})").trim_start().to_string()
+        }
+    }
+}
+
+/// The findings of one report, grouped by table, with a closing count.
+pub fn outcome_text(
+    name: &str,
+    report: &Report,
+    outcome: &Outcome,
+    reg: &Registry,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{name} — {}", report_heading(report, lang));
+    let mut groups: Vec<(String, Vec<&Finding>)> = Vec::new();
+    for f in &outcome.findings {
+        let g = group_of(reg, report, f, lang);
+        match groups.iter_mut().find(|(k, _)| *k == g) {
+            Some((_, v)) => v.push(f),
+            None => groups.push((g, vec![f])),
+        }
+    }
+    for (g, fs) in groups {
+        let _ = writeln!(out, "  {g}");
+        for f in fs {
+            let mark = match f.severity {
+                Severity::Error => "✗",
+                Severity::Warning => "!",
+                Severity::Info => "·",
+            };
+            let cell = f
+                .cell
+                .as_deref()
+                .map(|c| format!(" [{c}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    {mark} {} {}{cell}  {}",
+                severity_word(f.severity, lang),
+                f.rule,
+                f.message
+            );
+        }
+    }
+    let c = outcome.counts;
+    let _ = match lang {
+        Lang::ZhCn => writeln!(
+            out,
+            "  {}：{} 个错误，{} 个警告，{} 条提示",
+            if outcome.valid { "通过" } else { "未通过" },
+            c.error,
+            c.warning,
+            c.info
+        ),
+        Lang::En => writeln!(
+            out,
+            "  {}: {} errors, {} warnings, {} notes",
+            if outcome.valid { "valid" } else { "invalid" },
+            c.error,
+            c.warning,
+            c.info
+        ),
+    };
+    out
+}

@@ -1,0 +1,692 @@
+//! The rule engine: a report's cells read against its form, every rule run,
+//! every finding returned in a deterministic order.
+
+use crate::finding::{Finding, Lang, Outcome, Severity};
+use crate::form::{Check, CmpInst, Form, Op, Rule, RuleDef, RuleKind, SumInst, Term, ValueKind};
+use crate::message::{blank_word, join_list, kind_words, render, Args};
+use crate::model::{CellValue, Report};
+use crate::number::{read_token, Num, Token};
+use crate::registry::Registry;
+
+/// How to validate.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// A cell's state in one report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    /// Not in the report.
+    Missing,
+    /// Present, empty: 0 for arithmetic.
+    Blank,
+    Num(Num),
+    /// Present, but not a number: excluded from arithmetic, reported by the kind rule.
+    Bad,
+}
+
+impl Slot {
+    fn value(self) -> Num {
+        match self {
+            Slot::Num(n) => n,
+            _ => Num::ZERO,
+        }
+    }
+}
+
+/// A report's cells laid out in its form's order.
+struct Sheet<'a> {
+    form: &'a Form,
+    report: &'a Report,
+    slots: Vec<Slot>,
+    /// Cells that printed a unit, with the unit.
+    units: Vec<(usize, &'static str)>,
+    /// Addresses the form does not have.
+    extra: Vec<&'a str>,
+}
+
+fn read_cell(v: &CellValue) -> (Slot, Option<&'static str>) {
+    match v {
+        CellValue::Blank => (Slot::Blank, None),
+        CellValue::Number(n) => match n.as_i64() {
+            Some(i) => (Slot::Num(Num::from_int(i)), None),
+            None => (
+                Num::parse_plain(&n.to_string()).map_or(Slot::Bad, Slot::Num),
+                None,
+            ),
+        },
+        CellValue::Text(t) => match read_token(t) {
+            Token::Blank => (Slot::Blank, None),
+            Token::Number { value, unit, .. } => (Slot::Num(value), unit),
+            Token::Text => (Slot::Bad, None),
+        },
+    }
+}
+
+impl<'a> Sheet<'a> {
+    fn new(form: &'a Form, report: &'a Report) -> Sheet<'a> {
+        let mut slots = vec![Slot::Missing; form.cells().len()];
+        let mut units = Vec::new();
+        let mut extra = Vec::new();
+        // Both sides are sorted by address: a merge join, no hashing.
+        let index = form.by_address();
+        let mut j = 0;
+        for (addr, value) in &report.cells {
+            while j < index.len() && index[j].0.as_str() < addr.as_str() {
+                j += 1;
+            }
+            if j < index.len() && index[j].0 == *addr {
+                let i = index[j].1;
+                let (slot, unit) = read_cell(value);
+                slots[i] = slot;
+                if let Some(u) = unit {
+                    units.push((i, u));
+                }
+            } else {
+                extra.push(addr.as_str());
+            }
+        }
+        Sheet {
+            form,
+            report,
+            slots,
+            units,
+            extra,
+        }
+    }
+
+    fn slot_of(&self, address: &str) -> Option<Slot> {
+        self.form.cell_index(address).map(|i| self.slots[i])
+    }
+}
+
+/// Where a finding sorts: report-level first, then by cell in form order,
+/// then cells the form lacks, then by rule order.
+type SortKey = (u8, usize, usize, usize);
+
+struct Run<'a> {
+    cur: Sheet<'a>,
+    prev: Option<Sheet<'a>>,
+    lang: Lang,
+    out: Vec<(SortKey, Finding)>,
+}
+
+impl Run<'_> {
+    fn label(&self, t: &Term) -> String {
+        match t {
+            Term::Cur { cell, .. } => self.cur.form.cells()[*cell].label(self.lang).to_string(),
+            Term::Prev { address, .. } => {
+                let l = self
+                    .prev
+                    .as_ref()
+                    .and_then(|p| p.form.cell(address))
+                    .map(|c| c.label(self.lang).to_string())
+                    .unwrap_or_else(|| address.clone());
+                match self.lang {
+                    Lang::ZhCn => format!("上年{l}"),
+                    Lang::En => format!("previous year's {l}"),
+                }
+            }
+        }
+    }
+
+    fn address(&self, t: &Term) -> String {
+        match t {
+            Term::Cur { cell, .. } => self.cur.form.cells()[*cell].address.clone(),
+            Term::Prev { address, .. } => format!("prev:{address}"),
+        }
+    }
+
+    fn slot(&self, t: &Term) -> Slot {
+        match t {
+            Term::Cur { cell, .. } => self.cur.slots[*cell],
+            Term::Prev { address, .. } => self
+                .prev
+                .as_ref()
+                .and_then(|p| p.slot_of(address))
+                .unwrap_or(Slot::Missing),
+        }
+    }
+
+    fn show(&self, s: Slot) -> String {
+        match s {
+            Slot::Blank => blank_word(self.lang).to_string(),
+            s => s.value().to_string(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rule: &Rule,
+        ri: usize,
+        cell: Option<&Term>,
+        related: Vec<String>,
+        expected: Option<String>,
+        actual: Option<String>,
+        args: Args,
+    ) {
+        self.push_raw(
+            rule.id.clone(),
+            rule.severity,
+            &rule.message,
+            ri,
+            cell.map(|t| self.cell_key(t)),
+            related,
+            expected,
+            actual,
+            args,
+        );
+    }
+
+    fn cell_key(&self, t: &Term) -> (String, usize) {
+        match t {
+            Term::Cur { cell, .. } => (self.cur.form.cells()[*cell].address.clone(), *cell),
+            Term::Prev { address, .. } => (format!("prev:{address}"), usize::MAX),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_raw(
+        &mut self,
+        rule: String,
+        severity: Severity,
+        message: &crate::form::Messages,
+        ri: usize,
+        cell: Option<(String, usize)>,
+        related: Vec<String>,
+        expected: Option<String>,
+        actual: Option<String>,
+        args: Args,
+    ) {
+        let seq = self.out.len();
+        let key = match &cell {
+            None => (0, 0, ri, seq),
+            Some((_, usize::MAX)) => (2, 0, ri, seq),
+            Some((_, i)) => (1, *i, ri, seq),
+        };
+        let message = render(message, self.lang, &args);
+        self.out.push((
+            key,
+            Finding {
+                rule,
+                severity,
+                cell: cell.map(|c| c.0),
+                related,
+                expected,
+                actual,
+                message,
+            },
+        ));
+    }
+
+    fn sum(&mut self, rule: &Rule, ri: usize, inst: &SumInst) {
+        let total = self.slot(&inst.total);
+        let parts: Vec<Slot> = inst.parts.iter().map(|t| self.slot(t)).collect();
+        if total == Slot::Bad
+            || total == Slot::Missing
+            || parts.iter().any(|s| matches!(s, Slot::Bad | Slot::Missing))
+        {
+            return;
+        }
+        let related: Vec<String> = inst.parts.iter().map(|t| self.address(t)).collect();
+        if let Some(pi) = rule.partial {
+            let parts_filled = parts.iter().any(|s| matches!(s, Slot::Num(_)));
+            let total_filled = matches!(total, Slot::Num(_));
+            if total_filled != parts_filled {
+                let pf = &self.cur.form.rules[pi];
+                let detail = match (total_filled, self.lang) {
+                    (false, Lang::ZhCn) => "合计留空而各项已填写",
+                    (false, Lang::En) => "the total is blank while its parts are filled",
+                    (true, Lang::ZhCn) => "各项均留空而合计已填写",
+                    (true, Lang::En) => "the parts are blank while the total is filled",
+                };
+                let args = Args::new()
+                    .set("cell", self.label(&inst.total))
+                    .set("detail", detail);
+                let (id, sev, msg) = (pf.id.clone(), pf.severity, pf.message.clone());
+                let key = Some(self.cell_key(&inst.total));
+                self.push_raw(id, sev, &msg, pi, key, related, None, None, args);
+                return;
+            }
+        }
+        let expected = inst
+            .parts
+            .iter()
+            .zip(&parts)
+            .fold(Num::ZERO, |acc, (t, s)| {
+                acc.add_weighted(s.value(), t.weight())
+            });
+        let actual = total.value();
+        if expected != actual {
+            let args = Args::new()
+                .set("cell", self.label(&inst.total))
+                .set("expected", expected.to_string())
+                .set("actual", self.show(total));
+            self.push(
+                rule,
+                ri,
+                Some(&inst.total),
+                related,
+                Some(expected.to_string()),
+                Some(actual.to_string()),
+                args,
+            );
+        }
+    }
+
+    fn compare(&mut self, rule: &Rule, ri: usize, inst: &CmpInst) {
+        let terms: Vec<&Term> = inst.left.iter().chain(&inst.right).collect();
+        let slots: Vec<Slot> = terms.iter().map(|t| self.slot(t)).collect();
+        if slots.iter().any(|s| matches!(s, Slot::Bad | Slot::Missing)) {
+            return;
+        }
+        let total = |ts: &[Term]| {
+            ts.iter().fold(Num::ZERO, |acc, t| {
+                acc.add_weighted(self.slot(t).value(), t.weight())
+            })
+        };
+        let (l, r) = (total(&inst.left), total(&inst.right));
+        let ok = match inst.op {
+            Op::Eq => l == r,
+            Op::Le => l <= r,
+            Op::Ge => l >= r,
+        };
+        if ok {
+            return;
+        }
+        let anchor_addr = self.address(&inst.anchor);
+        let related: Vec<String> = terms
+            .iter()
+            .map(|t| self.address(t))
+            .filter(|a| *a != anchor_addr)
+            .collect();
+        let args = Args::new()
+            .set("cell", self.label(&inst.anchor))
+            .set("other", self.label(&inst.right[0]))
+            .set("expected", r.to_string())
+            .set("actual", l.to_string());
+        self.push(
+            rule,
+            ri,
+            Some(&inst.anchor),
+            related,
+            Some(r.to_string()),
+            Some(l.to_string()),
+            args,
+        );
+    }
+
+    fn value_kinds(&mut self, rule: &Rule, ri: usize, tables: &[usize]) {
+        for &t in tables {
+            for i in self.cur.form.table_range(t) {
+                let cell = &self.cur.form.cells()[i];
+                let ok = match self.cur.slots[i] {
+                    Slot::Missing | Slot::Blank => true,
+                    Slot::Bad => false,
+                    Slot::Num(n) => match cell.kind {
+                        ValueKind::Count => n.is_integer() && !n.is_negative(),
+                        ValueKind::Money => !n.is_negative(),
+                        ValueKind::Signed => n.is_integer(),
+                    },
+                };
+                if ok {
+                    continue;
+                }
+                let text = self
+                    .cur
+                    .report
+                    .cells
+                    .get(&cell.address)
+                    .map(|v| v.as_text())
+                    .unwrap_or_default();
+                let args = Args::new()
+                    .set("cell", cell.label(self.lang))
+                    .set("kind", kind_words(cell.kind, self.lang))
+                    .set("actual", text.clone());
+                let t = Term::Cur { cell: i, weight: 1 };
+                self.push(rule, ri, Some(&t), Vec::new(), None, Some(text), args);
+            }
+        }
+        // A unit printed in a cell that differs from the form's unit.
+        let units = self.cur.units.clone();
+        for (i, u) in units {
+            let cell = &self.cur.form.cells()[i];
+            if !tables.contains(&cell.table) {
+                continue;
+            }
+            if let Some(want) = cell.unit.as_deref() {
+                if want != u && cell.kind == ValueKind::Money {
+                    let text = self
+                        .cur
+                        .report
+                        .cells
+                        .get(&cell.address)
+                        .map(|v| v.as_text())
+                        .unwrap_or_default();
+                    let args = Args::new()
+                        .set("cell", cell.label(self.lang))
+                        .set(
+                            "kind",
+                            format!("{}（{want}）", kind_words(cell.kind, self.lang)),
+                        )
+                        .set("actual", text.clone());
+                    let t = Term::Cur { cell: i, weight: 1 };
+                    self.push(
+                        rule,
+                        ri,
+                        Some(&t),
+                        Vec::new(),
+                        Some(want.to_string()),
+                        Some(text),
+                        args,
+                    );
+                }
+            }
+        }
+    }
+
+    fn table_present(&self, t: usize) -> bool {
+        self.cur
+            .form
+            .table_range(t)
+            .any(|i| self.cur.slots[i] != Slot::Missing)
+    }
+
+    fn table_title(&self, t: usize) -> String {
+        let def = &self.cur.form.def().tables[t];
+        match self.lang {
+            Lang::ZhCn => def.title.clone(),
+            Lang::En => def.title_en.clone().unwrap_or_else(|| def.id.clone()),
+        }
+    }
+
+    fn run_rule(&mut self, rule: &Rule, ri: usize, foreign: &[String]) {
+        let lang = self.lang;
+        match &rule.check {
+            Check::Sum(v) => v.iter().for_each(|i| self.sum(rule, ri, i)),
+            Check::Compare(v) => v.iter().for_each(|i| self.compare(rule, ri, i)),
+            Check::PartialFill | Check::UnknownForm => {}
+            Check::ValueKind(tables) => self.value_kinds(rule, ri, tables),
+            Check::RequiredTables(tables) => {
+                for &t in tables {
+                    if !self.table_present(t) {
+                        let args = Args::new().set("table", self.table_title(t));
+                        let id = self.cur.form.def().tables[t].id.clone();
+                        self.push(rule, ri, None, vec![id], None, None, args);
+                    }
+                }
+            }
+            Check::RequiredCells(tables) => {
+                for &t in tables {
+                    if !self.table_present(t) {
+                        continue;
+                    }
+                    let missing: Vec<usize> = self
+                        .cur
+                        .form
+                        .table_range(t)
+                        .filter(|&i| {
+                            self.cur.slots[i] == Slot::Missing && !self.cur.form.cells()[i].optional
+                        })
+                        .collect();
+                    if let Some(&first) = missing.first() {
+                        let cells = self.cur.form.cells();
+                        let labels: Vec<String> = missing
+                            .iter()
+                            .map(|&i| cells[i].label(lang).to_string())
+                            .collect();
+                        let related = missing[1..]
+                            .iter()
+                            .map(|&i| cells[i].address.clone())
+                            .collect();
+                        let args = Args::new()
+                            .set("table", self.table_title(t))
+                            .set("count", missing.len().to_string())
+                            .set("cells", join_list(&labels, lang, 5));
+                        self.push(
+                            rule,
+                            ri,
+                            Some(&Term::Cur {
+                                cell: first,
+                                weight: 1,
+                            }),
+                            related,
+                            None,
+                            None,
+                            args,
+                        );
+                    }
+                }
+            }
+            Check::ForeignRows(prefixes) => {
+                for p in prefixes {
+                    let hits: Vec<String> = self
+                        .cur
+                        .extra
+                        .iter()
+                        .filter(|a| a.starts_with(p.as_str()))
+                        .map(|a| a.to_string())
+                        .collect();
+                    if let Some(first) = hits.first() {
+                        let row = p.trim_end_matches('/').to_string();
+                        let args = Args::new()
+                            .set("row", row)
+                            .set("form", self.cur.form.id().to_string());
+                        let key = Some((first.clone(), usize::MAX));
+                        let (id, sev, msg) = (rule.id.clone(), rule.severity, rule.message.clone());
+                        self.push_raw(id, sev, &msg, ri, key, hits[1..].to_vec(), None, None, args);
+                    }
+                }
+            }
+            Check::UnknownCells => {
+                let unknown: Vec<String> = self
+                    .cur
+                    .extra
+                    .iter()
+                    .filter(|a| !foreign.iter().any(|p| a.starts_with(p.as_str())))
+                    .map(|a| a.to_string())
+                    .collect();
+                if !unknown.is_empty() {
+                    let args = Args::new()
+                        .set("count", unknown.len().to_string())
+                        .set("cells", join_list(&unknown, lang, 5))
+                        .set("form", self.cur.form.id().to_string());
+                    self.push(rule, ri, None, unknown, None, None, args);
+                }
+            }
+            Check::BlankCells => {
+                let cells = self.cur.form.cells();
+                let blank: Vec<usize> = (0..cells.len())
+                    .filter(|&i| self.cur.slots[i] == Slot::Blank)
+                    .collect();
+                if !blank.is_empty() {
+                    let labels: Vec<String> = blank
+                        .iter()
+                        .map(|&i| cells[i].label(lang).to_string())
+                        .collect();
+                    let related = blank.iter().map(|&i| cells[i].address.clone()).collect();
+                    let args = Args::new()
+                        .set("count", blank.len().to_string())
+                        .set("cells", join_list(&labels, lang, 5));
+                    self.push(rule, ri, None, related, None, None, args);
+                }
+            }
+            Check::FormYear => {
+                let years = self.cur.form.def().years;
+                if let Some(y) = self.cur.report.meta.year {
+                    if !years.contains(y) {
+                        let span = match (years.from, years.to) {
+                            (Some(f), Some(t)) => format!("{f}–{t}"),
+                            (Some(f), None) => format!("{f}–"),
+                            (None, Some(t)) => format!("–{t}"),
+                            (None, None) => String::new(),
+                        };
+                        let want = Registry::builtin()
+                            .form_for_year(y)
+                            .map(|f| f.id().to_string())
+                            .unwrap_or_default();
+                        let hint = match (want.is_empty(), lang) {
+                            (true, _) => String::new(),
+                            (false, Lang::ZhCn) => format!("，应使用 {want} 表式"),
+                            (false, Lang::En) => format!(", which should use form {want}"),
+                        };
+                        let args = Args::new()
+                            .set("form", self.cur.form.id().to_string())
+                            .set("years", span)
+                            .set("year", y.to_string())
+                            .set("hint", hint);
+                        let want = (!want.is_empty()).then_some(want);
+                        self.push(
+                            rule,
+                            ri,
+                            None,
+                            Vec::new(),
+                            want,
+                            Some(self.cur.form.id().to_string()),
+                            args,
+                        );
+                    }
+                }
+            }
+            Check::Mentions {
+                when,
+                any,
+                sections,
+            } => {
+                let report = self.cur.report;
+                if report.sections.is_empty() || self.cur.slots[*when].value() <= Num::ZERO {
+                    return;
+                }
+                let found = report
+                    .sections
+                    .iter()
+                    .filter(|s| sections.is_empty() || sections.contains(&s.key))
+                    .any(|s| {
+                        any.iter()
+                            .any(|w| s.text.contains(w.as_str()) || s.heading.contains(w.as_str()))
+                    });
+                if !found {
+                    let t = Term::Cur {
+                        cell: *when,
+                        weight: 1,
+                    };
+                    let args = Args::new()
+                        .set("cell", self.label(&t))
+                        .set("actual", self.cur.slots[*when].value().to_string())
+                        .set("words", any.join(" / "));
+                    self.push(rule, ri, Some(&t), Vec::new(), None, None, args);
+                }
+            }
+            Check::PairYears => {
+                let Some(prev) = self.prev.as_ref().map(|p| p.report) else {
+                    return;
+                };
+                let cur = self.cur.report;
+                let years_ok = match (prev.meta.year, cur.meta.year) {
+                    (Some(p), Some(c)) => p + 1 == c,
+                    _ => true,
+                };
+                let body_ok = match (&prev.meta.body, &cur.meta.body) {
+                    (Some(p), Some(c)) => p == c,
+                    _ => true,
+                };
+                if !(years_ok && body_ok) {
+                    let show = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+                    let args = Args::new()
+                        .set("prev_year", show(prev.meta.year))
+                        .set("year", show(cur.meta.year))
+                        .set("prev_body", prev.meta.body.clone().unwrap_or_default())
+                        .set("body", cur.meta.body.clone().unwrap_or_default());
+                    self.push(rule, ri, None, Vec::new(), None, None, args);
+                }
+            }
+        }
+    }
+}
+
+impl Registry {
+    /// Checks one report against its form's rules.
+    pub fn validate(&self, report: &Report, options: &Options) -> Outcome {
+        self.run(None, report, options)
+    }
+
+    /// Checks a report and, against the previous year's report, the
+    /// cross-year rules (carry-over, stocks, item counts).
+    pub fn validate_pair(&self, previous: &Report, current: &Report, options: &Options) -> Outcome {
+        self.run(Some(previous), current, options)
+    }
+
+    fn run(&self, prev: Option<&Report>, report: &Report, options: &Options) -> Outcome {
+        let Some(form) = report.form.as_deref().and_then(|id| self.form(id)) else {
+            return Outcome::from_findings(self.unknown_form(report, options.lang));
+        };
+        let prev_sheet = prev.and_then(|p| {
+            let f = p.form.as_deref().and_then(|id| self.form(id))?;
+            Some(Sheet::new(f, p))
+        });
+        let mut run = Run {
+            cur: Sheet::new(form, report),
+            prev: prev_sheet,
+            lang: options.lang,
+            out: Vec::new(),
+        };
+        let foreign: Vec<String> = form
+            .rules
+            .iter()
+            .filter_map(|r| match &r.check {
+                Check::ForeignRows(p) => Some(p.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for (ri, rule) in form.rules.iter().enumerate() {
+            if rule.pair {
+                let Some(p) = run.prev.as_ref() else { continue };
+                if !rule.prev_forms.is_empty() && !rule.prev_forms.iter().any(|f| f == p.form.id())
+                {
+                    continue;
+                }
+            }
+            run.run_rule(rule, ri, &foreign);
+        }
+        let mut out = run.out;
+        out.sort_by_key(|a| a.0);
+        Outcome::from_findings(out.into_iter().map(|(_, f)| f).collect())
+    }
+
+    fn unknown_form(&self, report: &Report, lang: Lang) -> Vec<Finding> {
+        let known: Vec<String> = self.forms().map(|f| f.id().to_string()).collect();
+        self.common_rules()
+            .iter()
+            .filter(|r: &&RuleDef| r.kind == RuleKind::UnknownForm)
+            .map(|r| {
+                let form = report.form.clone().unwrap_or_default();
+                let args = Args::new()
+                    .set("form", form.clone())
+                    .set("forms", join_list(&known, lang, 10));
+                Finding {
+                    rule: r.id.clone(),
+                    severity: r.severity,
+                    cell: None,
+                    related: Vec::new(),
+                    expected: None,
+                    actual: report.form.clone(),
+                    message: render(&r.message, lang, &args),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Checks a report against the built-in forms.
+pub fn validate(report: &Report, options: &Options) -> Outcome {
+    Registry::builtin().validate(report, options)
+}
+
+/// Checks a report with the previous year's, against the built-in forms.
+pub fn validate_pair(previous: &Report, current: &Report, options: &Options) -> Outcome {
+    Registry::builtin().validate_pair(previous, current, options)
+}
