@@ -36,6 +36,14 @@ enum Command {
         #[arg(long = "form-file")]
         form_files: Vec<PathBuf>,
     },
+    /// List every rule: id, severity, the forms that run it, and its basis.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Load a form definition (JSON) first; may be repeated.
+        #[arg(long = "form-file")]
+        form_files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,7 +95,72 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Rules { format, form_files } => match rules(format, &form_files) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(BadInput(m)) => {
+                eprintln!("gongkai: {m}");
+                ExitCode::from(2)
+            }
+        },
     }
+}
+
+fn registry(form_files: &[PathBuf]) -> Result<Registry, BadInput> {
+    let mut reg = Registry::with_builtins();
+    for f in form_files {
+        reg.load_form(&read_text(f)?)
+            .map_err(|e| BadInput(format!("{}: {e}", f.display())))?;
+    }
+    Ok(reg)
+}
+
+/// One line per rule id: the forms that run it, its severity and basis.
+fn rules(format: Format, form_files: &[PathBuf]) -> Result<(), BadInput> {
+    let reg = registry(form_files)?;
+    let mut rows: Vec<(String, String, Vec<String>, String, String)> = Vec::new();
+    let common = reg.common_rules().iter().map(|r| (r, "*".to_string()));
+    let own = reg
+        .forms()
+        .flat_map(|f| f.def().rules.iter().map(move |r| (r, f.id().to_string())));
+    for (r, form) in common.chain(own) {
+        match rows.iter_mut().find(|row| row.0 == r.id) {
+            Some(row) => {
+                if !row.2.contains(&form) {
+                    row.2.push(form)
+                }
+            }
+            None => rows.push((
+                r.id.clone(),
+                r.severity.as_str().to_string(),
+                vec![form],
+                r.message.zh_cn.clone(),
+                r.basis.clone().unwrap_or_default(),
+            )),
+        }
+    }
+    match format {
+        Format::Json => {
+            let v: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(id, sev, forms, msg, basis)| {
+                    serde_json::json!({"rule": id, "severity": sev, "forms": forms, "message": msg, "basis": basis})
+                })
+                .collect();
+            println!("{}", serde_json::Value::Array(v));
+        }
+        Format::Text => {
+            println!("| rule | severity | forms | basis |");
+            println!("|---|---|---|---|");
+            for (id, sev, forms, _, basis) in &rows {
+                println!(
+                    "| {id} | {sev} | {} | {} |",
+                    forms.join(", "),
+                    basis.replace('|', "\\|")
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Checks every file; `Ok(all valid)`.

@@ -109,6 +109,9 @@ impl<'de> Deserialize<'de> for CellValue {
 impl Report {
     /// Reads a report from its JSON text.
     pub fn from_json(text: &str) -> Result<Report, Error> {
+        if !text.trim_start().starts_with('{') {
+            return Err(Error::Json("a report is a JSON object".into()));
+        }
         serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))
     }
 

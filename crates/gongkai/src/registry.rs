@@ -88,7 +88,8 @@ impl Registry {
         self.forms.iter().map(|f| f.as_ref())
     }
 
-    pub(crate) fn common_rules(&self) -> &[RuleDef] {
+    /// The rules every form runs (`forms/common.json`).
+    pub fn common_rules(&self) -> &[RuleDef] {
         &self.common
     }
 

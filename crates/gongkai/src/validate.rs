@@ -327,9 +327,9 @@ impl Run<'_> {
                     Slot::Missing | Slot::Blank => true,
                     Slot::Bad => false,
                     Slot::Num(n) => match cell.kind {
-                        ValueKind::Count => n.is_integer() && !n.is_negative(),
+                        ValueKind::Count => n.is_integer() && !n.is_negative() && !self.has_unit(i),
                         ValueKind::Money => !n.is_negative(),
-                        ValueKind::Signed => n.is_integer(),
+                        ValueKind::Signed => n.is_integer() && !self.has_unit(i),
                     },
                 };
                 if ok {
@@ -350,42 +350,44 @@ impl Run<'_> {
                 self.push(rule, ri, Some(&t), Vec::new(), None, Some(text), args);
             }
         }
-        // A unit printed in a cell that differs from the form's unit.
+    }
+
+    fn units(&mut self, rule: &Rule, ri: usize, tables: &[usize]) {
         let units = self.cur.units.clone();
-        for (i, u) in units {
+        for (i, printed) in units {
             let cell = &self.cur.form.cells()[i];
-            if !tables.contains(&cell.table) {
+            let Some(want) = cell.unit.as_deref() else {
+                continue;
+            };
+            if !tables.contains(&cell.table) || want == printed || cell.kind != ValueKind::Money {
                 continue;
             }
-            if let Some(want) = cell.unit.as_deref() {
-                if want != u && cell.kind == ValueKind::Money {
-                    let text = self
-                        .cur
-                        .report
-                        .cells
-                        .get(&cell.address)
-                        .map(|v| v.as_text())
-                        .unwrap_or_default();
-                    let args = Args::new()
-                        .set("cell", cell.label(self.lang))
-                        .set(
-                            "kind",
-                            format!("{}（{want}）", kind_words(cell.kind, self.lang)),
-                        )
-                        .set("actual", text.clone());
-                    let t = Term::Cur { cell: i, weight: 1 };
-                    self.push(
-                        rule,
-                        ri,
-                        Some(&t),
-                        Vec::new(),
-                        Some(want.to_string()),
-                        Some(text),
-                        args,
-                    );
-                }
-            }
+            let text = self
+                .cur
+                .report
+                .cells
+                .get(&cell.address)
+                .map(|v| v.as_text())
+                .unwrap_or_default();
+            let args = Args::new()
+                .set("cell", cell.label(self.lang))
+                .set("unit", want)
+                .set("actual", text.clone());
+            let t = Term::Cur { cell: i, weight: 1 };
+            self.push(
+                rule,
+                ri,
+                Some(&t),
+                Vec::new(),
+                Some(want.to_string()),
+                Some(text),
+                args,
+            );
         }
+    }
+
+    fn has_unit(&self, cell: usize) -> bool {
+        self.cur.units.iter().any(|(i, _)| *i == cell)
     }
 
     fn table_present(&self, t: usize) -> bool {
@@ -410,6 +412,7 @@ impl Run<'_> {
             Check::Compare(v) => v.iter().for_each(|i| self.compare(rule, ri, i)),
             Check::PartialFill | Check::UnknownForm => {}
             Check::ValueKind(tables) => self.value_kinds(rule, ri, tables),
+            Check::Units(tables) => self.units(rule, ri, tables),
             Check::RequiredTables(tables) => {
                 for &t in tables {
                     if !self.table_present(t) {
@@ -663,7 +666,13 @@ impl Registry {
             .iter()
             .filter(|r: &&RuleDef| r.kind == RuleKind::UnknownForm)
             .map(|r| {
-                let form = report.form.clone().unwrap_or_default();
+                let form = report.form.clone().unwrap_or_else(|| {
+                    match lang {
+                        Lang::ZhCn => "未注明",
+                        Lang::En => "none",
+                    }
+                    .to_string()
+                });
                 let args = Args::new()
                     .set("form", form.clone())
                     .set("forms", join_list(&known, lang, 10));

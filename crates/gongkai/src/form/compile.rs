@@ -64,6 +64,7 @@ pub(crate) enum Check {
     Compare(Vec<CmpInst>),
     PartialFill,
     ValueKind(Vec<usize>),
+    Units(Vec<usize>),
     RequiredTables(Vec<usize>),
     RequiredCells(Vec<usize>),
     ForeignRows(Vec<String>),
@@ -90,6 +91,15 @@ pub(crate) struct Rule {
     /// For sum rules: the partial-fill rule that covers them.
     pub partial: Option<usize>,
     /// Whether the rule needs the previous year's report.
+    pub pair: bool,
+}
+
+/// What a form's rule is, for listing and coverage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub severity: Severity,
+    /// Runs only with the previous year's report (`validate_pair`).
     pub pair: bool,
 }
 
@@ -256,6 +266,22 @@ impl Form {
         self.table_ranges[table].clone()
     }
 
+    /// The rules this form runs, one entry per id, in order.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        let mut out: Vec<RuleInfo> = Vec::new();
+        for r in &self.rules {
+            match out.iter_mut().find(|i| i.id == r.id) {
+                Some(i) => i.pair |= r.pair,
+                None => out.push(RuleInfo {
+                    id: r.id.clone(),
+                    severity: r.severity,
+                    pair: r.pair,
+                }),
+            }
+        }
+        out
+    }
+
     /// The ids of the rules this form runs, in order, without repeats.
     pub fn rule_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
@@ -404,6 +430,7 @@ impl Form {
                 Check::PartialFill
             }
             RuleKind::ValueKind => Check::ValueKind(self.tables_or_all(&r.tables)?),
+            RuleKind::Units => Check::Units(self.tables_or_all(&r.tables)?),
             RuleKind::RequiredTables => Check::RequiredTables(self.tables_or_all(&r.tables)?),
             RuleKind::RequiredCells => Check::RequiredCells(self.tables_or_all(&r.tables)?),
             RuleKind::ForeignRows => {

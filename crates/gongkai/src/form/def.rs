@@ -191,6 +191,8 @@ pub enum RuleKind {
     PartialFill,
     /// Every cell of `tables` holds a value of its kind.
     ValueKind,
+    /// A unit printed in a money cell of `tables` matches the form's unit.
+    Units,
     /// The `tables` are present in the report.
     RequiredTables,
     /// Every non-optional cell of a present table is present.

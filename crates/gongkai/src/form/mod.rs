@@ -3,7 +3,7 @@
 mod compile;
 mod def;
 
-pub use compile::{Cell, Form};
+pub use compile::{Cell, Form, RuleInfo};
 pub(crate) use compile::{Check, CmpInst, Rule, SumInst, Term};
 pub use def::{
     ColumnDef, CommonDef, ForSpec, FormDef, Layout, Messages, Op, RowDef, RuleDef, RuleKind,

@@ -1,0 +1,182 @@
+//! The `gongkai` binary as a user runs it: exit codes, JSON and text output.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn gongkai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn case(name: &str, file: &str) -> String {
+    format!("tests/cases/{name}/{file}")
+}
+
+fn golden_cases() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("tests/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("report.json").exists())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn json_output_of_every_golden_case_equals_its_expected_outcome() {
+    for name in golden_cases() {
+        let report = case(&name, "report.json");
+        let prev = case(&name, "prev.json");
+        let mut args = vec!["check", "--format", "json", report.as_str()];
+        if root().join(&prev).exists() {
+            args.extend(["--prev", prev.as_str()]);
+        }
+        let out = gongkai(&args);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let got: Value =
+            serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{name}: {e}: {stdout}"));
+        let want: Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join(case(&name, "expected.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(got["report"], Value::String(report.clone()));
+        for key in ["valid", "findings", "counts"] {
+            assert_eq!(got[key], want[key], "{name}: {key}");
+        }
+        let code = if want["valid"] == Value::Bool(true) {
+            0
+        } else {
+            1
+        };
+        assert_eq!(out.status.code(), Some(code), "{name}: exit code");
+    }
+}
+
+#[test]
+fn text_output_groups_findings_by_table_with_labels() {
+    let out = gongkai(&["check", &case("pingtan-syq-2020", "report.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("平潭综合实验区管委会 2020 年度（2019 表式）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  收到和处理政府信息公开申请情况\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("（七）总计·自然人 应为 26（各项之和），报告为 20"),
+        "{text}"
+    );
+    assert!(
+        text.contains("未通过：2 个错误，0 个警告，0 条提示"),
+        "{text}"
+    );
+
+    let en = gongkai(&[
+        "check",
+        "--lang",
+        "en",
+        &case("pingtan-syq-2020", "report.json"),
+    ]);
+    let text = String::from_utf8(en.stdout).unwrap();
+    assert!(text.contains("Applications received and handled"), "{text}");
+    assert!(
+        text.contains(
+            "III(7) total · natural persons should be 26 (the sum of its parts), reported 20"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn several_files_print_one_json_line_each_and_exit_1_if_any_invalid() {
+    let a = case("huaian-szf-2024", "report.json");
+    let b = case("pingtan-syq-2020", "report.json");
+    let out = gongkai(&["check", "--format", "json", &a, &b]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["valid"], Value::Bool(true));
+    assert_eq!(lines[1]["valid"], Value::Bool(false));
+
+    let ok = gongkai(&["check", &a]);
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn usage_errors_and_unreadable_input_exit_2_with_a_message() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad_json = dir.join("bad.json");
+    std::fs::write(&bad_json, "{\"form\": \"2021\", \"cells\": [").unwrap();
+    let gbk = dir.join("gbk.json");
+    std::fs::write(&gbk, [0xc4u8, 0xea, 0xb1, 0xa8]).unwrap();
+    let bad_form = dir.join("form.json");
+    std::fs::write(&bad_form, "{\"id\": \"x\"}").unwrap();
+
+    for (args, needle) in [
+        (vec!["check", "no/such/file.json"], "no/such/file.json"),
+        (
+            vec!["check", bad_json.to_str().unwrap()],
+            "invalid report JSON",
+        ),
+        (vec!["check", gbk.to_str().unwrap()], "not UTF-8"),
+        (
+            vec![
+                "check",
+                "--lang",
+                "fr",
+                "tests/cases/gejiu-2018/report.json",
+            ],
+            "unknown language",
+        ),
+        (
+            vec![
+                "check",
+                "--form-file",
+                bad_form.to_str().unwrap(),
+                "tests/cases/gejiu-2018/report.json",
+            ],
+            "invalid form definition",
+        ),
+        (vec!["check"], "FILES"),
+        (vec!["frobnicate"], "unrecognized subcommand"),
+    ] {
+        let out = gongkai(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: no partial output");
+    }
+}
+
+#[test]
+fn a_utf8_bom_is_accepted() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("bom.json");
+    let text =
+        std::fs::read_to_string(root().join(case("huaian-szf-2024", "report.json"))).unwrap();
+    std::fs::write(&p, format!("\u{feff}{text}")).unwrap();
+    assert_eq!(
+        gongkai(&["check", p.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+}
