@@ -224,43 +224,43 @@ impl Run<'_> {
 
     fn sum(&mut self, rule: &Rule, ri: usize, inst: &SumInst) {
         let total = self.slot(&inst.total);
-        let parts: Vec<Slot> = inst.parts.iter().map(|t| self.slot(t)).collect();
-        if total == Slot::Bad
-            || total == Slot::Missing
-            || parts.iter().any(|s| matches!(s, Slot::Bad | Slot::Missing))
-        {
+        if matches!(total, Slot::Bad | Slot::Missing) {
             return;
         }
-        let related: Vec<String> = inst.parts.iter().map(|t| self.address(t)).collect();
-        if let Some(pi) = rule.partial {
-            let parts_filled = parts.iter().any(|s| matches!(s, Slot::Num(_)));
-            let total_filled = matches!(total, Slot::Num(_));
-            if total_filled != parts_filled {
-                let pf = &self.cur.form.rules[pi];
-                let detail = match (total_filled, self.lang) {
-                    (false, Lang::ZhCn) => "合计留空而各项已填写",
-                    (false, Lang::En) => "the total is blank while its parts are filled",
-                    (true, Lang::ZhCn) => "各项均留空而合计已填写",
-                    (true, Lang::En) => "the parts are blank while the total is filled",
-                };
-                let args = Args::new()
-                    .set("cell", self.label(&inst.total))
-                    .set("detail", detail);
-                let (id, sev, msg) = (pf.id.clone(), pf.severity, pf.message.clone());
-                let key = Some(self.cell_key(&inst.total));
-                self.push_raw(id, sev, &msg, pi, key, related, None, None, args);
-                return;
+        // One pass, no allocation: this runs hundreds of times per report.
+        let mut expected = Num::ZERO;
+        let mut parts_filled = false;
+        for t in &inst.parts {
+            match self.slot(t) {
+                Slot::Bad | Slot::Missing => return,
+                Slot::Num(n) => {
+                    parts_filled = true;
+                    expected = expected.add_weighted(n, t.weight());
+                }
+                Slot::Blank => {}
             }
         }
-        let expected = inst
-            .parts
-            .iter()
-            .zip(&parts)
-            .fold(Num::ZERO, |acc, (t, s)| {
-                acc.add_weighted(s.value(), t.weight())
-            });
+        let total_filled = matches!(total, Slot::Num(_));
+        if let Some(pi) = rule.partial.filter(|_| total_filled != parts_filled) {
+            let pf = &self.cur.form.rules[pi];
+            let detail = match (total_filled, self.lang) {
+                (false, Lang::ZhCn) => "合计留空而各项已填写",
+                (false, Lang::En) => "the total is blank while its parts are filled",
+                (true, Lang::ZhCn) => "各项均留空而合计已填写",
+                (true, Lang::En) => "the parts are blank while the total is filled",
+            };
+            let related = inst.parts.iter().map(|t| self.address(t)).collect();
+            let args = Args::new()
+                .set("cell", self.label(&inst.total))
+                .set("detail", detail);
+            let (id, sev, msg) = (pf.id.clone(), pf.severity, pf.message.clone());
+            let key = Some(self.cell_key(&inst.total));
+            self.push_raw(id, sev, &msg, pi, key, related, None, None, args);
+            return;
+        }
         let actual = total.value();
         if expected != actual {
+            let related = inst.parts.iter().map(|t| self.address(t)).collect();
             let args = Args::new()
                 .set("cell", self.label(&inst.total))
                 .set("expected", expected.to_string())
@@ -278,17 +278,15 @@ impl Run<'_> {
     }
 
     fn compare(&mut self, rule: &Rule, ri: usize, inst: &CmpInst) {
-        let terms: Vec<&Term> = inst.left.iter().chain(&inst.right).collect();
-        let slots: Vec<Slot> = terms.iter().map(|t| self.slot(t)).collect();
-        if slots.iter().any(|s| matches!(s, Slot::Bad | Slot::Missing)) {
-            return;
-        }
-        let total = |ts: &[Term]| {
-            ts.iter().fold(Num::ZERO, |acc, t| {
-                acc.add_weighted(self.slot(t).value(), t.weight())
+        let side = |ts: &[Term]| {
+            ts.iter().try_fold(Num::ZERO, |acc, t| match self.slot(t) {
+                Slot::Bad | Slot::Missing => None,
+                s => Some(acc.add_weighted(s.value(), t.weight())),
             })
         };
-        let (l, r) = (total(&inst.left), total(&inst.right));
+        let (Some(l), Some(r)) = (side(&inst.left), side(&inst.right)) else {
+            return;
+        };
         let ok = match inst.op {
             Op::Eq => l == r,
             Op::Le => l <= r,
@@ -298,8 +296,10 @@ impl Run<'_> {
             return;
         }
         let anchor_addr = self.address(&inst.anchor);
-        let related: Vec<String> = terms
+        let related: Vec<String> = inst
+            .left
             .iter()
+            .chain(&inst.right)
             .map(|t| self.address(t))
             .filter(|a| *a != anchor_addr)
             .collect();
@@ -405,7 +405,7 @@ impl Run<'_> {
         }
     }
 
-    fn run_rule(&mut self, rule: &Rule, ri: usize, foreign: &[String]) {
+    fn run_rule(&mut self, rule: &Rule, ri: usize, foreign: &[&str]) {
         let lang = self.lang;
         match &rule.check {
             Check::Sum(v) => v.iter().for_each(|i| self.sum(rule, ri, i)),
@@ -489,7 +489,7 @@ impl Run<'_> {
                     .cur
                     .extra
                     .iter()
-                    .filter(|a| !foreign.iter().any(|p| a.starts_with(p.as_str())))
+                    .filter(|a| !foreign.iter().any(|p| a.starts_with(p)))
                     .map(|a| a.to_string())
                     .collect();
                 if !unknown.is_empty() {
@@ -636,14 +636,15 @@ impl Registry {
             lang: options.lang,
             out: Vec::new(),
         };
-        let foreign: Vec<String> = form
+        let foreign: Vec<&str> = form
             .rules
             .iter()
             .filter_map(|r| match &r.check {
-                Check::ForeignRows(p) => Some(p.clone()),
+                Check::ForeignRows(p) => Some(p),
                 _ => None,
             })
             .flatten()
+            .map(String::as_str)
             .collect();
         for (ri, rule) in form.rules.iter().enumerate() {
             if rule.pair {
