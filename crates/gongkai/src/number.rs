@@ -6,18 +6,18 @@
 use std::fmt;
 
 /// Fixed-point scale: six decimal places.
-const SCALE: i128 = 1_000_000;
+const SCALE: i64 = 1_000_000;
 const SCALE_DIGITS: usize = 6;
 
 /// An exact decimal number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Num(i128);
+pub struct Num(i64);
 
 impl Num {
     pub const ZERO: Num = Num(0);
 
     pub fn from_int(n: i64) -> Num {
-        Num(n as i128 * SCALE)
+        Num(n.saturating_mul(SCALE))
     }
 
     pub fn is_integer(self) -> bool {
@@ -34,15 +34,13 @@ impl Num {
 
     /// `self + weight * other`, saturating: absurd inputs must not panic.
     pub fn add_weighted(self, other: Num, weight: i32) -> Num {
-        Num(self
-            .0
-            .saturating_add(other.0.saturating_mul(weight as i128)))
+        Num(self.0.saturating_add(other.0.saturating_mul(weight as i64)))
     }
 
     /// The value as an `i64` when it is an integer that fits.
     pub fn as_i64(self) -> Option<i64> {
         if self.is_integer() {
-            i64::try_from(self.0 / SCALE).ok()
+            Some(self.0 / SCALE)
         } else {
             None
         }
@@ -65,17 +63,17 @@ impl Num {
         if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if body.ends_with('.') || frac.len() > SCALE_DIGITS || int.len() > 24 {
+        if body.ends_with('.') || frac.len() > SCALE_DIGITS || int.len() > 19 {
             return None;
         }
-        let mut v: i128 = 0;
+        let mut v: i64 = 0;
         for b in int.bytes() {
-            v = v.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+            v = v.checked_mul(10)?.checked_add((b - b'0') as i64)?;
         }
         v = v.checked_mul(SCALE)?;
-        let mut f: i128 = 0;
+        let mut f: i64 = 0;
         for (i, b) in frac.bytes().enumerate() {
-            f += (b - b'0') as i128 * 10i128.pow((SCALE_DIGITS - 1 - i) as u32);
+            f += (b - b'0') as i64 * 10i64.pow((SCALE_DIGITS - 1 - i) as u32);
         }
         v = v.checked_add(f)?;
         Some(Num(if neg { -v } else { v }))
@@ -87,8 +85,8 @@ impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let neg = self.0 < 0;
         let abs = self.0.unsigned_abs();
-        let int = abs / SCALE as u128;
-        let frac = abs % SCALE as u128;
+        let int = abs / SCALE as u64;
+        let frac = abs % SCALE as u64;
         if neg {
             f.write_str("-")?;
         }
@@ -279,7 +277,7 @@ mod tests {
 
     #[test]
     fn saturates_instead_of_overflowing() {
-        let big = Num::parse_plain("999999999999999999999999").unwrap();
+        let big = Num::parse_plain("999999999999").unwrap();
         let s = big.add_weighted(big, 1000).add_weighted(big, 1000);
         assert!(s > big);
     }

@@ -73,20 +73,23 @@ impl<'a> Sheet<'a> {
         // Both sides are sorted by address: a merge join, no hashing.
         let index = form.by_address();
         let mut j = 0;
-        for (addr, value) in &report.cells {
-            while j < index.len() && index[j].0.as_str() < addr.as_str() {
-                j += 1;
-            }
-            if j < index.len() && index[j].0 == *addr {
-                let i = index[j].1;
-                let (slot, unit) = read_cell(value);
-                slots[i] = slot;
-                if let Some(u) = unit {
-                    units.push((i, u));
+        'cells: for (addr, value) in &report.cells {
+            while let Some((known, i)) = index.get(j) {
+                match known.as_str().cmp(addr.as_str()) {
+                    std::cmp::Ordering::Less => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        j += 1;
+                        let (slot, unit) = read_cell(value);
+                        slots[*i] = slot;
+                        if let Some(u) = unit {
+                            units.push((*i, u));
+                        }
+                        continue 'cells;
+                    }
+                    std::cmp::Ordering::Greater => break,
                 }
-            } else {
-                extra.push(addr.as_str());
             }
+            extra.push(addr.as_str());
         }
         Sheet {
             form,
@@ -109,6 +112,13 @@ type SortKey = (u8, usize, usize, usize);
 struct Run<'a> {
     cur: Sheet<'a>,
     prev: Option<Sheet<'a>>,
+    /// The previous year's report as given, even when its form is unknown.
+    prev_report: Option<&'a Report>,
+    /// Blank totals filled from their parts (partial fill), so that the sums
+    /// above them check what the parts say rather than a 0.
+    imputed: Vec<usize>,
+    /// Row prefixes whose missing cells are explained by a foreign row.
+    excused: Vec<&'a str>,
     lang: Lang,
     out: Vec<(SortKey, Finding)>,
 }
@@ -139,9 +149,13 @@ impl Run<'_> {
         }
     }
 
+    /// A term's slot; a missing optional cell reads as blank (0).
     fn slot(&self, t: &Term) -> Slot {
         match t {
-            Term::Cur { cell, .. } => self.cur.slots[*cell],
+            Term::Cur { cell, .. } => match self.cur.slots[*cell] {
+                Slot::Missing if self.cur.form.cells()[*cell].optional => Slot::Blank,
+                s => s,
+            },
             Term::Prev { address, .. } => self
                 .prev
                 .as_ref()
@@ -223,7 +237,10 @@ impl Run<'_> {
     }
 
     fn sum(&mut self, rule: &Rule, ri: usize, inst: &SumInst) {
-        let total = self.slot(&inst.total);
+        let total = match inst.total {
+            Term::Cur { cell, .. } => self.cur.slots[cell],
+            Term::Prev { .. } => return,
+        };
         if matches!(total, Slot::Bad | Slot::Missing) {
             return;
         }
@@ -240,7 +257,8 @@ impl Run<'_> {
                 Slot::Blank => {}
             }
         }
-        let total_filled = matches!(total, Slot::Num(_));
+        let imputed = matches!(inst.total, Term::Cur { cell, .. } if self.imputed.contains(&cell));
+        let total_filled = matches!(total, Slot::Num(_)) && !imputed;
         if let Some(pi) = rule.partial.filter(|_| total_filled != parts_filled) {
             let pf = &self.cur.form.rules[pi];
             let detail = match (total_filled, self.lang) {
@@ -274,6 +292,45 @@ impl Run<'_> {
                 Some(actual.to_string()),
                 args,
             );
+        }
+    }
+
+    /// A blank total whose parts are filled (a partial fill, reported by its
+    /// own rule) takes the sum of its parts, so that a column left blank does
+    /// not also break every sum it is part of.
+    fn impute_blank_totals(&mut self) {
+        let form = self.cur.form;
+        for rule in form.rules.iter().filter(|r| r.partial.is_some() && !r.pair) {
+            let Check::Sum(insts) = &rule.check else {
+                continue;
+            };
+            for inst in insts {
+                let Term::Cur { cell, .. } = inst.total else {
+                    continue;
+                };
+                if self.cur.slots[cell] != Slot::Blank {
+                    continue;
+                }
+                let mut sum = Num::ZERO;
+                let mut filled = false;
+                for t in &inst.parts {
+                    match self.slot(t) {
+                        Slot::Num(n) => {
+                            filled = true;
+                            sum = sum.add_weighted(n, t.weight());
+                        }
+                        Slot::Blank => {}
+                        _ => {
+                            filled = false;
+                            break;
+                        }
+                    }
+                }
+                if filled {
+                    self.cur.slots[cell] = Slot::Num(sum);
+                    self.imputed.push(cell);
+                }
+            }
         }
     }
 
@@ -371,7 +428,7 @@ impl Run<'_> {
                 .unwrap_or_default();
             let args = Args::new()
                 .set("cell", cell.label(self.lang))
-                .set("unit", want)
+                .set("unit", unit_words(want, self.lang))
                 .set("actual", text.clone());
             let t = Term::Cur { cell: i, weight: 1 };
             self.push(
@@ -411,6 +468,14 @@ impl Run<'_> {
             Check::Sum(v) => v.iter().for_each(|i| self.sum(rule, ri, i)),
             Check::Compare(v) => v.iter().for_each(|i| self.compare(rule, ri, i)),
             Check::PartialFill | Check::UnknownForm => {}
+            Check::PairForm => {
+                let Some(prev) = self.prev_report.filter(|_| self.prev.is_none()) else {
+                    return;
+                };
+                let form = prev.form.clone().unwrap_or_default();
+                let args = Args::new().set("form", form.clone());
+                self.push(rule, ri, None, Vec::new(), None, Some(form), args);
+            }
             Check::ValueKind(tables) => self.value_kinds(rule, ri, tables),
             Check::Units(tables) => self.units(rule, ri, tables),
             Check::RequiredTables(tables) => {
@@ -432,7 +497,12 @@ impl Run<'_> {
                         .form
                         .table_range(t)
                         .filter(|&i| {
-                            self.cur.slots[i] == Slot::Missing && !self.cur.form.cells()[i].optional
+                            self.cur.slots[i] == Slot::Missing
+                                && !self.cur.form.cells()[i].optional
+                                && !self
+                                    .excused
+                                    .iter()
+                                    .any(|p| self.cur.form.cells()[i].address.starts_with(p))
                         })
                         .collect();
                     if let Some(&first) = missing.first() {
@@ -464,7 +534,7 @@ impl Run<'_> {
                     }
                 }
             }
-            Check::ForeignRows(prefixes) => {
+            Check::ForeignRows { rows: prefixes, .. } => {
                 for p in prefixes {
                     let hits: Vec<String> = self
                         .cur
@@ -521,11 +591,14 @@ impl Run<'_> {
                 let years = self.cur.form.def().years;
                 if let Some(y) = self.cur.report.meta.year {
                     if !years.contains(y) {
-                        let span = match (years.from, years.to) {
-                            (Some(f), Some(t)) => format!("{f}–{t}"),
-                            (Some(f), None) => format!("{f}–"),
-                            (None, Some(t)) => format!("–{t}"),
-                            (None, None) => String::new(),
+                        let span = match (years.from, years.to, lang) {
+                            (Some(f), Some(t), Lang::ZhCn) => format!("{f}—{t} 年度"),
+                            (Some(f), None, Lang::ZhCn) => format!("{f} 年度及以后"),
+                            (None, Some(t), Lang::ZhCn) => format!("{t} 年度及以前"),
+                            (Some(f), Some(t), Lang::En) => format!("{f}–{t}"),
+                            (Some(f), None, Lang::En) => format!("{f} onwards"),
+                            (None, Some(t), Lang::En) => format!("up to {t}"),
+                            (None, None, _) => String::new(),
                         };
                         let want = Registry::builtin()
                             .form_for_year(y)
@@ -576,15 +649,20 @@ impl Run<'_> {
                         cell: *when,
                         weight: 1,
                     };
+                    let value = self.cur.slots[*when].value().to_string();
+                    let unit = self.cur.form.cells()[*when]
+                        .unit
+                        .clone()
+                        .unwrap_or_default();
                     let args = Args::new()
                         .set("cell", self.label(&t))
-                        .set("actual", self.cur.slots[*when].value().to_string())
+                        .set("actual", format!("{value}{}", unit_suffix(&unit)))
                         .set("words", any.join(" / "));
-                    self.push(rule, ri, Some(&t), Vec::new(), None, None, args);
+                    self.push(rule, ri, Some(&t), Vec::new(), None, Some(value), args);
                 }
             }
             Check::PairYears => {
-                let Some(prev) = self.prev.as_ref().map(|p| p.report) else {
+                let Some(prev) = self.prev_report else {
                     return;
                 };
                 let cur = self.cur.report;
@@ -630,27 +708,52 @@ impl Registry {
             let f = p.form.as_deref().and_then(|id| self.form(id))?;
             Some(Sheet::new(f, p))
         });
-        let mut run = Run {
-            cur: Sheet::new(form, report),
-            prev: prev_sheet,
-            lang: options.lang,
-            out: Vec::new(),
-        };
         let foreign: Vec<&str> = form
             .rules
             .iter()
             .filter_map(|r| match &r.check {
-                Check::ForeignRows(p) => Some(p),
+                Check::ForeignRows { rows, .. } => Some(rows),
                 _ => None,
             })
             .flatten()
             .map(String::as_str)
             .collect();
+        let mut run = Run {
+            cur: Sheet::new(form, report),
+            prev: prev_sheet,
+            prev_report: prev,
+            imputed: Vec::new(),
+            excused: Vec::new(),
+            lang: options.lang,
+            out: Vec::new(),
+        };
+        for rule in &form.rules {
+            if let Check::ForeignRows { rows, replaces } = &rule.check {
+                if run
+                    .cur
+                    .extra
+                    .iter()
+                    .any(|a| rows.iter().any(|p| a.starts_with(p.as_str())))
+                {
+                    run.excused.extend(replaces.iter().map(String::as_str));
+                }
+            }
+        }
+        run.impute_blank_totals();
         for (ri, rule) in form.rules.iter().enumerate() {
             if rule.pair {
-                let Some(p) = run.prev.as_ref() else { continue };
-                if !rule.prev_forms.is_empty() && !rule.prev_forms.iter().any(|f| f == p.form.id())
-                {
+                if run.prev_report.is_none() {
+                    continue;
+                }
+                let prev_form = run.prev.as_ref().map(|s| s.form.id());
+                let applies = match prev_form {
+                    Some(id) => {
+                        rule.prev_forms.is_empty() || rule.prev_forms.iter().any(|f| f == id)
+                    }
+                    // An unknown previous form: only the rules about the pair itself run.
+                    None => matches!(rule.check, Check::PairYears | Check::PairForm),
+                };
+                if !applies {
                     continue;
                 }
             }
@@ -688,6 +791,24 @@ impl Registry {
                 }
             })
             .collect()
+    }
+}
+
+/// A unit after a number in a message: money units, not counting words (件, 条).
+fn unit_suffix(unit: &str) -> &str {
+    if unit.ends_with('元') {
+        unit
+    } else {
+        ""
+    }
+}
+
+/// A unit named in a message.
+fn unit_words(unit: &str, lang: Lang) -> String {
+    match (unit, lang) {
+        ("万元", Lang::En) => "10,000 yuan (万元)".to_string(),
+        ("元", Lang::En) => "yuan (元)".to_string(),
+        (u, _) => u.to_string(),
     }
 }
 

@@ -253,7 +253,7 @@ fn syq_2013_missing_gazette_cumulative_is_a_missing_cell() {
     );
     assert_eq!(
         out.findings[0].message,
-        "政府信息公开情况统计表缺少 1 个单元格：政府公报公开·历年累计"
+        "表“政府信息公开情况统计表”缺少 1 个单元格：政府公报公开·历年累计"
     );
 }
 

@@ -67,7 +67,10 @@ pub(crate) enum Check {
     Units(Vec<usize>),
     RequiredTables(Vec<usize>),
     RequiredCells(Vec<usize>),
-    ForeignRows(Vec<String>),
+    ForeignRows {
+        rows: Vec<String>,
+        replaces: Vec<String>,
+    },
     UnknownCells,
     BlankCells,
     FormYear,
@@ -78,6 +81,7 @@ pub(crate) enum Check {
     },
     PairYears,
     UnknownForm,
+    PairForm,
 }
 
 /// A compiled rule.
@@ -386,7 +390,7 @@ impl Form {
         let subst_all = |v: &[String], b: &[(String, String)]| {
             v.iter().map(|s| subst(s, b)).collect::<Vec<_>>()
         };
-        let mut uses_prev = r.kind == RuleKind::PairYears;
+        let mut uses_prev = matches!(r.kind, RuleKind::PairYears | RuleKind::PairForm);
         let check = match r.kind {
             RuleKind::Sum => {
                 let total = r.total.as_deref().ok_or("a sum rule needs `total`")?;
@@ -437,7 +441,11 @@ impl Form {
                 if r.rows.is_empty() {
                     return Err("a foreign_rows rule needs `rows`".into());
                 }
-                Check::ForeignRows(r.rows.iter().map(|p| format!("{p}/")).collect())
+                let slash = |v: &[String]| v.iter().map(|p| format!("{p}/")).collect();
+                Check::ForeignRows {
+                    rows: slash(&r.rows),
+                    replaces: slash(&r.replaces),
+                }
             }
             RuleKind::UnknownCells => Check::UnknownCells,
             RuleKind::BlankCells => Check::BlankCells,
@@ -458,6 +466,7 @@ impl Form {
             }
             RuleKind::PairYears => Check::PairYears,
             RuleKind::UnknownForm => Check::UnknownForm,
+            RuleKind::PairForm => Check::PairForm,
         };
         let has_prev = |t: &Term| matches!(t, Term::Prev { .. });
         match &check {

@@ -211,6 +211,8 @@ pub enum RuleKind {
     PairYears,
     /// The report names no form, or one that is not loaded.
     UnknownForm,
+    /// The previous year's report names no known form: no cross-year check ran.
+    PairForm,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,6 +257,10 @@ pub struct RuleDef {
     pub rows: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub of: Vec<String>,
+    /// `foreign_rows`: the rows of this form that the foreign rows stand in
+    /// for; their cells are not reported missing when the foreign rows are there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
