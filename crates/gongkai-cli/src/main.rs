@@ -36,6 +36,13 @@ enum Command {
         #[arg(long = "form-file")]
         form_files: Vec<PathBuf>,
     },
+    /// Read a published report (text, HTML, Markdown) and print the canonical report JSON.
+    Parse {
+        file: PathBuf,
+        /// Load a form definition (JSON) first; may be repeated.
+        #[arg(long = "form-file")]
+        form_files: Vec<PathBuf>,
+    },
     /// List every rule: id, severity, the forms that run it, and its basis.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -66,7 +73,9 @@ fn read_text(path: &Path) -> Result<String, BadInput> {
 }
 
 fn read_report(path: &Path) -> Result<Report, BadInput> {
-    Report::from_json(&read_text(path)?).map_err(|e| BadInput(format!("{}: {e}", path.display())))
+    Registry::builtin()
+        .parse(&read_text(path)?)
+        .map_err(|e| BadInput(format!("{}: {e}", path.display())))
 }
 
 fn main() -> ExitCode {
@@ -89,6 +98,23 @@ fn main() -> ExitCode {
             match check(&files, prev.as_deref(), lang, format, &form_files) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
+                Err(BadInput(m)) => {
+                    eprintln!("gongkai: {m}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Parse { file, form_files } => {
+            let result = registry(&form_files).and_then(|reg| {
+                let text = read_text(&file)?;
+                reg.parse(&text)
+                    .map_err(|e| BadInput(format!("{}: {e}", file.display())))
+            });
+            match result {
+                Ok(report) => {
+                    println!("{}", report.to_json_pretty());
+                    ExitCode::SUCCESS
+                }
                 Err(BadInput(m)) => {
                     eprintln!("gongkai: {m}");
                     ExitCode::from(2)

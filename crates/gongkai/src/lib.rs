@@ -20,6 +20,7 @@ pub mod form;
 mod message;
 pub mod model;
 pub mod number;
+pub mod parse;
 pub mod registry;
 pub mod summary;
 mod validate;
@@ -27,7 +28,8 @@ mod validate;
 pub use error::Error;
 pub use finding::{Counts, Finding, Lang, Outcome, Severity};
 pub use form::{Form, FormDef};
-pub use model::{BodyKind, CellValue, Meta, Report, Section};
+pub use model::{BodyKind, CellValue, Meta, Note, Report, Section};
+pub use parse::{parse, sniff, InputKind};
 pub use registry::Registry;
 pub use validate::{validate, validate_pair, Options};
 

@@ -22,6 +22,30 @@ pub struct Report {
     pub raw: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+    /// Where each cell was read in the source: `[start, end)` in chars
+    /// (Unicode scalar values) of the text given to `parse`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spans: BTreeMap<String, [usize; 2]>,
+    /// What the reader could not settle (rules `R-*`); `validate` reports them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// A note the reader made: rendered as a finding of its rule by `validate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub rule: String,
+    #[serde(default)]
+    pub cell: Option<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub expected: Option<String>,
+    #[serde(default)]
+    pub actual: Option<String>,
+    /// Values for the rule's message template; `row` is a `table/row` key.
+    #[serde(default)]
+    pub args: BTreeMap<String, String>,
 }
 
 /// What is known of the report besides its tables.

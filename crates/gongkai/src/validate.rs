@@ -295,6 +295,70 @@ impl Run<'_> {
         }
     }
 
+    /// The reader's notes, as findings of their rules.
+    fn render_notes(&mut self, reg: &Registry) {
+        let report = self.cur.report;
+        for n in &report.notes {
+            let Some(def) = reg.common_rules().iter().find(|r| r.id == n.rule) else {
+                continue;
+            };
+            let mut args = Args::new();
+            for (k, v) in &n.args {
+                let v = if k == "row" {
+                    self.row_label(v)
+                } else {
+                    v.clone()
+                };
+                let key: &'static str = match k.as_str() {
+                    "row" => "row",
+                    "printed" => "printed",
+                    "count" => "count",
+                    "candidates" => "candidates",
+                    _ => continue,
+                };
+                args = args.set(key, v);
+            }
+            args = args
+                .set("expected", n.expected.clone().unwrap_or_default())
+                .set("actual", n.actual.clone().unwrap_or_default());
+            let key = n
+                .cell
+                .as_ref()
+                .map(|c| (c.clone(), self.cur.form.cell_index(c).unwrap_or(usize::MAX)));
+            let (id, sev, msg) = (def.id.clone(), def.severity, def.message.clone());
+            self.push_raw(
+                id,
+                sev,
+                &msg,
+                usize::MAX,
+                key,
+                n.related.clone(),
+                n.expected.clone(),
+                n.actual.clone(),
+                args,
+            );
+        }
+    }
+
+    /// A `table/row` key as the row's label (or the table's title).
+    fn row_label(&self, key: &str) -> String {
+        let def = self.cur.form.def();
+        let (t, r) = key.split_once('/').unwrap_or((key, ""));
+        let Some(table) = def.tables.iter().find(|x| x.id == t) else {
+            return key.to_string();
+        };
+        match table.rows.iter().find(|x| x.key == r) {
+            Some(row) => match self.lang {
+                Lang::ZhCn => row.short.clone().unwrap_or_else(|| row.label.clone()),
+                Lang::En => row.en.clone().unwrap_or_else(|| key.to_string()),
+            },
+            None => match self.lang {
+                Lang::ZhCn => table.title.clone(),
+                Lang::En => table.title_en.clone().unwrap_or_else(|| key.to_string()),
+            },
+        }
+    }
+
     /// A blank total whose parts are filled (a partial fill, reported by its
     /// own rule) takes the sum of its parts, so that a column left blank does
     /// not also break every sum it is part of.
@@ -739,7 +803,12 @@ impl Registry {
                 }
             }
         }
+        for n in &report.notes {
+            run.excused
+                .extend(n.cell.iter().chain(&n.related).map(String::as_str));
+        }
         run.impute_blank_totals();
+        run.render_notes(self);
         for (ri, rule) in form.rules.iter().enumerate() {
             if rule.pair {
                 if run.prev_report.is_none() {

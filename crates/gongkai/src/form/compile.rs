@@ -465,7 +465,7 @@ impl Form {
                 }
             }
             RuleKind::PairYears => Check::PairYears,
-            RuleKind::UnknownForm => Check::UnknownForm,
+            RuleKind::UnknownForm | RuleKind::Reader => Check::UnknownForm,
             RuleKind::PairForm => Check::PairForm,
         };
         let has_prev = |t: &Term| matches!(t, Term::Prev { .. });

@@ -76,6 +76,10 @@ pub struct TableDef {
     /// The heading of the row-label column(s) (信息内容, 统计指标).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stub: Option<String>,
+    /// Text that starts the printed table, for finding it in a report
+    /// (default: the title and the stub).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<String>,
     /// Default value kind and unit of the table's cells.
     #[serde(default)]
     pub kind: ValueKind,
@@ -211,6 +215,9 @@ pub enum RuleKind {
     PairYears,
     /// The report names no form, or one that is not loaded.
     UnknownForm,
+    /// A note the reader made while reading the source (unresolved glued
+    /// digits, a row with too few values).
+    Reader,
     /// The previous year's report names no known form: no cross-year check ran.
     PairForm,
 }

@@ -1,0 +1,497 @@
+//! Reading published reports — portal text, glued cells, `pdftotext -layout`
+//! output, HTML, Markdown — into the canonical report, with no guessing:
+//! tables are found by the form's own labels and row order, glued digits are
+//! split by the form's own arithmetic, and what cannot be decided is
+//! reported, not filled in.
+
+mod doc;
+mod html;
+mod locate;
+mod meta;
+pub(crate) mod normalize;
+mod solve;
+mod tokens;
+
+use std::collections::BTreeMap;
+
+use doc::Doc;
+use locate::{EntryKind, Found};
+use solve::{RowRead, RowResult, Val};
+
+use crate::error::Error;
+use crate::form::{Form, Layout, ValueKind};
+use crate::model::{CellValue, Note, Report};
+use crate::number::Num;
+use crate::registry::Registry;
+
+pub use meta::{date_in, kind_of_body, year_in};
+
+/// What kind of text the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Json,
+    Html,
+    Markdown,
+    Text,
+}
+
+/// Sniffs the kind of an input from its content.
+pub fn sniff(input: &str) -> InputKind {
+    let t = input.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') {
+        InputKind::Json
+    } else if html::looks_like_html(t) {
+        InputKind::Html
+    } else if html::looks_like_markdown(t) {
+        InputKind::Markdown
+    } else {
+        InputKind::Text
+    }
+}
+
+/// Stop phrases: what follows the last table of a report.
+const STOPS: &[&str] = &[
+    "五、存在的主要问题",
+    "五、政府信息公开工作存在",
+    "存在的主要问题及改进",
+    "单位负责人",
+    "填报人",
+    "审核人",
+    "附件下载",
+    "六、其他需要报告",
+];
+
+impl Registry {
+    /// Reads a report from published text, an HTML page or fragment,
+    /// Markdown, or the canonical JSON. Only JSON that is not a report is an
+    /// error; any text gives a report, with notes for what could not be read.
+    pub fn parse(&self, input: &str) -> Result<Report, Error> {
+        let input = input.trim_start_matches('\u{feff}');
+        let kind = sniff(input);
+        let (doc, html_title) = match kind {
+            InputKind::Json => return Report::from_json(input),
+            InputKind::Html => html::html_to_doc(input),
+            InputKind::Markdown => (html::markdown_to_doc(input), None),
+            InputKind::Text => (Doc::from_text(input), None),
+        };
+        let plain: String = doc.chars.iter().collect();
+        let meta = meta::read_meta(&plain, html_title.as_deref());
+        let mut report = Report {
+            meta,
+            ..Report::default()
+        };
+        let Some((form, found)) = self.detect(&doc, report.meta.year) else {
+            report.sections = meta::read_sections(&doc, None);
+            return Ok(report);
+        };
+        report.form = Some(form.id().to_string());
+        report.sections = meta::read_sections(&doc, Some(form));
+        read_tables(&doc, form, &found, &mut report);
+        Ok(report)
+    }
+
+    /// The form whose tables the doc prints, with where they are.
+    fn detect<'a>(&'a self, doc: &Doc, year: Option<i32>) -> Option<(&'a Form, Vec<Found>)> {
+        let mut best: Option<(usize, &Form, Vec<Found>)> = None;
+        for form in self.forms() {
+            let found = locate::locate(doc, form);
+            let rows = found
+                .iter()
+                .filter(|f| matches!(f.kind, EntryKind::Row(..)))
+                .count();
+            let label: usize = found
+                .iter()
+                .map(|f| doc.lab[f.start..f.end].chars().count())
+                .sum();
+            // Column labels tell generations apart (本年制发件数 vs 本年新制作数量).
+            let cols: usize = form
+                .def()
+                .tables
+                .iter()
+                .flat_map(|t| t.columns.iter().filter(|c| !c.optional))
+                .map(|c| normalize::label_key(&c.label))
+                .filter(|k| k.chars().count() >= 3 && doc.lab.contains(k.as_str()))
+                .map(|k| k.chars().count())
+                .sum();
+            let fits_year = year.is_some_and(|y| form.def().years.contains(y));
+            let score = (label + cols) * 10 + usize::from(fits_year) * 5;
+            if rows < 3 {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, form, found));
+            }
+        }
+        best.map(|(_, f, found)| (f, found))
+    }
+
+    /// Reads a report and checks it: `parse` then `validate`.
+    pub fn check(
+        &self,
+        input: &str,
+        options: &crate::Options,
+    ) -> Result<(Report, crate::Outcome), Error> {
+        let report = self.parse(input)?;
+        let outcome = self.validate(&report, options);
+        Ok((report, outcome))
+    }
+}
+
+/// Reads a report with the built-in forms.
+pub fn parse(input: &str) -> Result<Report, Error> {
+    Registry::builtin().parse(input)
+}
+
+/// The cells of a row, in column order.
+fn row_cells(form: &Form, table: usize, row: usize, with_optional: bool) -> Vec<usize> {
+    form.cells()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.table == table && c.row == row && (with_optional || !c.optional))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn table_cells(form: &Form, table: usize) -> Vec<usize> {
+    form.table_range(table)
+        .filter(|&i| !form.cells()[i].optional)
+        .collect()
+}
+
+/// Where a row's values end: where the next entry starts, less the digits
+/// of its numbering (`…00000002.其他法律…`: the 2 belongs to the label).
+fn region_end(doc: &Doc, form: &Form, next: &Found) -> usize {
+    let c0 = doc.char_of_lab(next.start);
+    if let EntryKind::Row(t, r) = next.kind {
+        let label = &form.def().tables[t].rows[r].label;
+        let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let n = digits.chars().count();
+        if n > 0 && c0 >= n && doc.chars[c0 - n..c0].iter().copied().eq(digits.chars()) {
+            return c0 - n;
+        }
+    }
+    c0
+}
+
+fn stop_after(doc: &Doc, from_char: usize) -> usize {
+    let from_lab = doc.lab_at.partition_point(|&c| (c as usize) < from_char);
+    STOPS
+        .iter()
+        .filter_map(|s| {
+            let k = normalize::label_key(s);
+            doc.lab[from_lab..]
+                .find(k.as_str())
+                .map(|p| doc.char_of_lab(from_lab + p))
+        })
+        .min()
+        .unwrap_or(doc.chars.len())
+}
+
+fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
+    // Regions of values, one per data row (or per single-row table).
+    let mut reads: Vec<(usize, Option<usize>, RowRead)> = Vec::new(); // (table, row, read)
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        let start = doc.char_of_lab(f.end.saturating_sub(1)) + 1;
+        let end = match found.get(k + 1) {
+            Some(next) => region_end(doc, form, next),
+            None => stop_after(doc, start),
+        };
+        let end = end.max(start);
+        match f.kind {
+            EntryKind::Table(t) if form.def().tables[t].layout == Layout::SingleRow => {
+                let toks = tokens::scan(doc, start, end);
+                covered.push((start, end));
+                reads.push((
+                    t,
+                    None,
+                    RowRead {
+                        cells: table_cells(form, t),
+                        toks,
+                    },
+                ));
+            }
+            EntryKind::Row(t, r) if !form.def().tables[t].rows[r].header => {
+                // The values may sit inside a label that the layout broke over
+                // lines; only digits that are part of the label itself are not values.
+                let label_start = doc.char_of_lab(f.start);
+                let own = label_digits(&form.def().tables[t].rows[r].label);
+                let toks: Vec<tokens::Tok> = tokens::scan(doc, label_start, end)
+                    .into_iter()
+                    .filter(|tok| {
+                        !(tok.end <= start && glued_both_sides(doc, tok) && own.contains(&tok.text))
+                    })
+                    .collect();
+                covered.push((start, end));
+                reads.push((
+                    t,
+                    Some(r),
+                    RowRead {
+                        cells: row_cells(form, t, r, false),
+                        toks,
+                    },
+                ));
+            }
+            _ => {}
+        }
+    }
+    // An optional column (法人或其他组织 小计) counts when most rows print it.
+    for t in 0..form.def().tables.len() {
+        let (mut with, mut without) = (0, 0);
+        for (tt, r, read) in &reads {
+            if *tt != t {
+                continue;
+            }
+            if let Some(r) = r {
+                let full = row_cells(form, t, *r, true).len();
+                if full > read.cells.len() && read.toks.len() == full {
+                    with += 1;
+                } else if read.toks.len() == read.cells.len() {
+                    without += 1;
+                }
+            }
+        }
+        if with > without {
+            for (tt, r, read) in reads.iter_mut() {
+                if let (true, Some(r)) = (*tt == t, r) {
+                    read.cells = row_cells(form, t, *r, true);
+                }
+            }
+        }
+    }
+    // Numbers the narrative states next to each row's label, to break ties.
+    let first = covered.iter().map(|c| c.0).min().unwrap_or(0);
+    let last = covered.iter().map(|c| c.1).max().unwrap_or(0);
+    let near: Vec<Vec<Num>> = reads
+        .iter()
+        .map(|(t, r, _)| {
+            let table = &form.def().tables[*t];
+            let labels: Vec<&str> = match r {
+                Some(r) => vec![table.rows[*r].label.as_str()],
+                None => table.rows.iter().map(|x| x.label.as_str()).collect(),
+            };
+            labels
+                .iter()
+                .flat_map(|l| narrative_numbers(doc, l, first, last))
+                .collect()
+        })
+        .collect();
+    let rows: Vec<RowRead> = reads.iter().map(|r| r.2.clone()).collect();
+    let results = solve::solve(form, &rows, &near);
+    for ((t, r, read), result) in reads.iter().zip(results) {
+        let row_key = match r {
+            Some(r) => format!(
+                "{}/{}",
+                form.def().tables[*t].id,
+                form.def().tables[*t].rows[*r].key
+            ),
+            None => form.def().tables[*t].id.clone(),
+        };
+        let printed = || {
+            read.toks
+                .iter()
+                .map(|t| doc.text(t.start, t.end))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match result {
+            RowResult::Read(vals) => {
+                for (&cell, v) in read.cells.iter().zip(&vals) {
+                    put(doc, form, report, cell, v);
+                }
+                if read.toks.len() > read.cells.len() {
+                    // More values than cells: the extra ones are not table values
+                    // we can place; say so rather than drop them silently.
+                    let first = &form.cells()[read.cells[0]].address;
+                    report.notes.push(note(
+                        "R-2",
+                        first,
+                        &[],
+                        &row_key,
+                        read.cells.len(),
+                        read.toks.len(),
+                        printed(),
+                    ));
+                }
+            }
+            RowResult::Unresolved { agreed, candidates } => {
+                let mut open = Vec::new();
+                for (&cell, v) in read.cells.iter().zip(&agreed) {
+                    match v {
+                        Some(v) => put(doc, form, report, cell, v),
+                        None => open.push(form.cells()[cell].address.clone()),
+                    }
+                }
+                let shown: Vec<String> = candidates
+                    .iter()
+                    .take(6)
+                    .map(|c| {
+                        c.iter()
+                            .map(|v| {
+                                if v.raw.is_empty() {
+                                    "0".to_string()
+                                } else {
+                                    v.raw.clone()
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    })
+                    .collect();
+                let mut n = note("R-1", &open[0], &open[1..], &row_key, 0, 0, printed());
+                n.args.insert("count".into(), candidates.len().to_string());
+                n.args.insert("candidates".into(), shown.join("；"));
+                n.expected = None;
+                n.actual = None;
+                report.notes.push(n);
+            }
+            RowResult::Short => {
+                let addrs: Vec<String> = read
+                    .cells
+                    .iter()
+                    .map(|&c| form.cells()[c].address.clone())
+                    .collect();
+                report.notes.push(note(
+                    "R-2",
+                    &addrs[0],
+                    &addrs[1..],
+                    &row_key,
+                    read.cells.len(),
+                    read.toks.len(),
+                    printed(),
+                ));
+            }
+            RowResult::Empty => {}
+        }
+    }
+}
+
+/// Numbers stated within a short stretch after `label` in the text outside
+/// the tables (`行政许可事项2278项`).
+fn narrative_numbers(doc: &Doc, label: &str, first: usize, last: usize) -> Vec<Num> {
+    // The label's words without numbering and notes: 规范性文件, 行政复议.
+    let key = normalize::label_key(label);
+    let key = key
+        .trim_start_matches(['.', ',', '(', ')'])
+        .split('(')
+        .next()
+        .unwrap_or("");
+    let key: String = key
+        .chars()
+        .filter(|c| !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | ','))
+        .collect();
+    if key.chars().count() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(p) = doc.lab[at..].find(key.as_str()) {
+        let b = at + p + key.len();
+        at = b;
+        let c = doc.char_of_lab(b.saturating_sub(1)) + 1;
+        if c >= first && c < last {
+            continue;
+        }
+        let mut end = (c + 40).min(doc.chars.len());
+        if let Some(stop) = doc.chars[c..end]
+            .iter()
+            .position(|&ch| matches!(ch, '。' | '；' | ';'))
+        {
+            end = c + stop;
+        }
+        out.extend(
+            tokens::scan(doc, c, end)
+                .into_iter()
+                .filter(|t| t.kind == tokens::TokKind::Number)
+                .filter_map(|t| Num::parse_plain(&t.text)),
+        );
+    }
+    out
+}
+
+/// Digit runs inside a label (`计1条` → `1`), not counting its numbering.
+fn label_digits(label: &str) -> Vec<String> {
+    let body = label.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in body.chars() {
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn glued_both_sides(doc: &Doc, tok: &tokens::Tok) -> bool {
+    let before = tok.start.checked_sub(1).and_then(|i| doc.chars.get(i));
+    let after = doc.chars.get(tok.end);
+    before.is_some_and(|c| !c.is_whitespace()) && after.is_some_and(|c| !c.is_whitespace())
+}
+
+fn note(
+    rule: &str,
+    cell: &str,
+    related: &[String],
+    row: &str,
+    expected: usize,
+    actual: usize,
+    printed: String,
+) -> Note {
+    let mut args = BTreeMap::new();
+    args.insert("row".to_string(), row.to_string());
+    args.insert("printed".to_string(), printed);
+    Note {
+        rule: rule.to_string(),
+        cell: Some(cell.to_string()),
+        related: related.to_vec(),
+        expected: Some(expected.to_string()),
+        actual: Some(actual.to_string()),
+        args,
+    }
+}
+
+fn put(doc: &Doc, form: &Form, report: &mut Report, cell: usize, v: &Val) {
+    let c = &form.cells()[cell];
+    let value = match (v.num, v.text) {
+        (_, true) => CellValue::Text(v.raw.clone()),
+        (None, _) => CellValue::Blank,
+        (Some(n), _) => match (c.kind, n.as_i64()) {
+            (ValueKind::Money, _) | (_, None) => CellValue::Text(n.to_string()),
+            (_, Some(i)) => CellValue::from(i),
+        },
+    };
+    let printed = doc.text(v.start, v.end);
+    let raw = if v.raw.is_empty() {
+        printed.trim().to_string()
+    } else {
+        v.raw.clone()
+    };
+    report.cells.insert(c.address.clone(), value);
+    if !raw.is_empty() && raw != "\u{E000}" {
+        report.raw.insert(c.address.clone(), raw);
+    }
+    let (s, e) = doc.span(v.start, v.end);
+    report.spans.insert(c.address.clone(), [s, e]);
+}
+
+/// Debug view of where the reader found each table and row (for tests and diagnosis).
+#[doc(hidden)]
+pub fn debug_locate(input: &str, form: &str) -> Vec<String> {
+    let Some(form) = Registry::builtin().form(form) else {
+        return Vec::new();
+    };
+    let doc = Doc::from_text(input);
+    locate::locate(&doc, form)
+        .iter()
+        .map(|f| {
+            let a = doc.char_of_lab(f.start);
+            let b = doc.char_of_lab(f.end.saturating_sub(1)) + 1;
+            format!("{:?} {:?}", f.kind, doc.text(a, b))
+        })
+        .collect()
+}
