@@ -26,7 +26,7 @@ fn golden_cases() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root().join("tests/cases"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.join("report.json").exists())
+        .filter(|p| p.join("case.json").exists())
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     v.sort();
@@ -36,7 +36,13 @@ fn golden_cases() -> Vec<String> {
 #[test]
 fn json_output_of_every_golden_case_equals_its_expected_outcome() {
     for name in golden_cases() {
-        let report = case(&name, "report.json");
+        let meta: Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join(case(&name, "case.json"))).unwrap(),
+        )
+        .unwrap();
+        let report = meta["input"]
+            .as_str()
+            .map_or_else(|| case(&name, "report.json"), str::to_string);
         let prev = case(&name, "prev.json");
         let mut args = vec!["check", "--format", "json", report.as_str()];
         if root().join(&prev).exists() {

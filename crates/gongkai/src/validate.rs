@@ -512,10 +512,14 @@ impl Run<'_> {
     }
 
     fn table_present(&self, t: usize) -> bool {
+        // Present when any cell is, or when the reader found the table but
+        // noted that it could not read its values.
+        let prefix = format!("{}/", self.cur.form.def().tables[t].id);
         self.cur
             .form
             .table_range(t)
             .any(|i| self.cur.slots[i] != Slot::Missing)
+            || self.excused.iter().any(|e| e.starts_with(&prefix))
     }
 
     fn table_title(&self, t: usize) -> String {

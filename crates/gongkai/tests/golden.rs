@@ -1,8 +1,9 @@
 //! The shared golden cases in `tests/cases/`: the one source of truth that the
 //! Rust, Python and browser suites all run.
 //!
-//! Each case folder holds `report.json`, optionally `prev.json` (then the case
-//! runs `validate_pair`), `expected.json` (the outcome in zh-CN) and
+//! Each case folder holds `report.json` — or, in `case.json`, an `input`:
+//! a published text, HTML or Markdown file that the case reads with `parse`
+//! first —, optionally `prev.json` (then the case runs `validate_pair`), `expected.json` (the outcome in zh-CN) and
 //! optionally `expected.en.json`, and `case.json`, whose hand-written `fires`
 //! lists the rule ids the case must produce — checked against `expected.json`
 //! so that an expected file can never drift from what a person decided.
@@ -39,20 +40,33 @@ fn load_cases() -> Vec<Case> {
         .collect();
     dirs.sort();
     for dir in dirs {
-        if !dir.join("report.json").exists() {
+        if !dir.join("case.json").exists() {
             continue;
         }
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let read =
             |f: &str| fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("{name}/{f}: {e}"));
-        let report =
-            Report::from_json(&read("report.json")).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let meta: Value = serde_json::from_str(&read("case.json"))
+            .unwrap_or_else(|e| panic!("{name}/case.json: {e}"));
+        let report = match meta["input"].as_str() {
+            Some(input) => {
+                let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../..")
+                    .join(input);
+                let text = fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{name}: {}: {e}", path.display()));
+                Registry::builtin()
+                    .parse(&text)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"))
+            }
+            None => {
+                Report::from_json(&read("report.json")).unwrap_or_else(|e| panic!("{name}: {e}"))
+            }
+        };
         let prev = dir
             .join("prev.json")
             .exists()
             .then(|| Report::from_json(&read("prev.json")).unwrap());
-        let meta: Value = serde_json::from_str(&read("case.json"))
-            .unwrap_or_else(|e| panic!("{name}/case.json: {e}"));
         let fires = meta["fires"]
             .as_array()
             .unwrap_or_else(|| {
