@@ -287,12 +287,15 @@ fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
             ),
             None => form.def().tables[*t].id.clone(),
         };
-        let printed = || {
-            read.toks
-                .iter()
-                .map(|t| doc.text(t.start, t.end))
+        // The stretch of source that held the row's values, spaces collapsed.
+        let printed = || match (read.toks.first(), read.toks.last()) {
+            (Some(a), Some(b)) => doc
+                .text(a.start, b.end)
+                .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
+                .replace('\u{E000}', "□"),
+            _ => String::new(),
         };
         match result {
             RowResult::Read(vals) => {
