@@ -82,15 +82,6 @@ struct CellBuf {
     start: usize,
 }
 
-fn is_value(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    !t.is_empty()
-        && (t
-            .chars()
-            .all(|c| c.is_ascii_digit() || ".,+-%元万".contains(c))
-            || ["无", "—", "/", "／", "－", "-", "——"].contains(&t.as_str()))
-}
-
 /// Converts HTML to a doc; returns it and the `<title>` text.
 pub fn html_to_doc(html: &str) -> (Doc, Option<String>) {
     let cs: Vec<char> = html.chars().collect();
@@ -240,15 +231,13 @@ fn flush_row(out: &mut Out, row: &mut Option<Vec<CellBuf>>, cell: &mut Option<Ce
         cells.push(c);
     }
     let texts: Vec<String> = cells.iter().map(|c| c.chars.iter().collect()).collect();
-    let values_row = texts.iter().any(|t| is_value(t));
     out.newline(at);
     for (c, t) in cells.into_iter().zip(texts) {
-        let blank = t.chars().all(|ch| ch.is_whitespace() || ch == '\u{a0}');
-        if blank {
-            if values_row {
-                out.push(BLANK_CELL, c.start);
-                out.push('\n', c.start);
-            }
+        // An empty cell is a blank value; the reader decides whether the
+        // stretch it is in holds values (a row) or not (a header).
+        if t.chars().all(|ch| ch.is_whitespace() || ch == '\u{a0}') {
+            out.push(BLANK_CELL, c.start);
+            out.push('\n', c.start);
             continue;
         }
         for (ch, s) in c.chars.into_iter().zip(c.src) {
@@ -275,17 +264,14 @@ pub fn markdown_to_doc(md: &str) -> Doc {
             if !is_rule {
                 let lead = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
                 let cells: Vec<&str> = inner.split('|').collect();
-                let values_row = cells.iter().any(|c| is_value(c));
                 let mut pos = offset + lead;
                 for c in cells {
                     let len = c.chars().count();
                     if c.trim().is_empty() {
-                        if values_row {
-                            chars.push(BLANK_CELL);
-                            src.push(pos);
-                            chars.push('\n');
-                            src.push(pos);
-                        }
+                        chars.push(BLANK_CELL);
+                        src.push(pos);
+                        chars.push('\n');
+                        src.push(pos);
                     } else {
                         let lead = c.chars().take_while(|ch| ch.is_whitespace()).count();
                         for (k, ch) in c.trim().chars().enumerate() {

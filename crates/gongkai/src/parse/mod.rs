@@ -200,7 +200,21 @@ fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
         let end = end.max(start);
         match f.kind {
             EntryKind::Table(t) if form.def().tables[t].layout == Layout::SingleRow => {
-                let toks = tokens::scan(doc, start, end);
+                // The values follow the header: drop what comes before its last label.
+                let mut toks = tokens::scan(doc, start, end);
+                let is_label = |i: usize| {
+                    let c = doc.chars[i];
+                    !c.is_whitespace()
+                        && c != doc::BLANK_CELL
+                        && !toks.iter().any(|t| i >= t.start && i < t.end)
+                        && !doc.is_ignored(i)
+                };
+                if let Some(last) = (start..end.min(doc.chars.len()))
+                    .rev()
+                    .find(|&i| is_label(i))
+                {
+                    toks.retain(|t| t.start > last);
+                }
                 covered.push((start, end));
                 reads.push((
                     t,
@@ -267,7 +281,10 @@ fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
         .map(|(t, r, _)| {
             let table = &form.def().tables[*t];
             let labels: Vec<&str> = match r {
-                Some(r) => vec![table.rows[*r].label.as_str()],
+                Some(r) => std::iter::once(&table.rows[*r].label)
+                    .chain(&table.rows[*r].aliases)
+                    .map(String::as_str)
+                    .collect(),
                 None => table.rows.iter().map(|x| x.label.as_str()).collect(),
             };
             labels

@@ -438,7 +438,7 @@ pub fn solve(form: &Form, rows: &[RowRead], near: &[Vec<Num>]) -> Vec<RowResult>
         };
         let scored: Vec<usize> = c.iter().map(hits).collect();
         let best = scored.iter().copied().max().unwrap_or(0);
-        if best > 0 && scored.iter().filter(|&&h| h == best).count() == 1 {
+        if best > 0 {
             let mut it = scored.into_iter();
             c.retain(|_| it.next() == Some(best));
         }
