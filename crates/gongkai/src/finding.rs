@@ -72,6 +72,9 @@ pub struct Finding {
     pub actual: Option<String>,
     /// Rendered in the requested language.
     pub message: String,
+    /// The words of the report the finding is about, for text findings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 /// Number of findings per severity.

@@ -19,6 +19,7 @@ pub mod finding;
 pub mod form;
 mod message;
 pub mod model;
+pub mod narrative;
 pub mod number;
 pub mod parse;
 pub mod registry;

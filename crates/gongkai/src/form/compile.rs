@@ -82,6 +82,29 @@ pub(crate) enum Check {
     PairYears,
     UnknownForm,
     PairForm,
+    Stated {
+        value: Vec<Term>,
+        alts: Vec<Vec<Term>>,
+        all: Vec<Vec<String>>,
+        none: Vec<String>,
+    },
+    Percent {
+        value: Vec<Term>,
+        denoms: Vec<Vec<Term>>,
+        all: Vec<Vec<String>>,
+        none: Vec<String>,
+    },
+    Restated,
+    SectionsPresent,
+    SectionCount,
+    MentionsText {
+        any: Vec<String>,
+        sections: Vec<String>,
+        when_kind: Option<crate::model::BodyKind>,
+    },
+    Period,
+    Deadline(std::collections::BTreeMap<String, String>),
+    Breakdown,
 }
 
 /// A compiled rule.
@@ -331,6 +354,23 @@ impl Form {
         Ok(Term::Cur { cell, weight })
     }
 
+    /// `a+b-c` over cell addresses.
+    fn expr(&self, e: &str) -> Result<Vec<Term>, String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        for c in e.chars() {
+            if (c == '+' || c == '-') && !cur.is_empty() {
+                out.push(self.term(cur.trim())?);
+                cur.clear();
+            }
+            cur.push(c);
+        }
+        if !cur.trim().is_empty() {
+            out.push(self.term(cur.trim())?);
+        }
+        Ok(out)
+    }
+
     fn terms(&self, specs: &[String]) -> Result<Vec<Term>, String> {
         specs.iter().map(|s| self.term(s)).collect()
     }
@@ -467,6 +507,51 @@ impl Form {
             RuleKind::PairYears => Check::PairYears,
             RuleKind::UnknownForm | RuleKind::Reader => Check::UnknownForm,
             RuleKind::PairForm => Check::PairForm,
+            RuleKind::Stated | RuleKind::Percent => {
+                if r.parts.is_empty() || r.all.is_empty() {
+                    return Err("a stated/percent rule needs `parts` and `all`".into());
+                }
+                let value = self.terms(&r.parts)?;
+                let alts = r
+                    .alternatives
+                    .iter()
+                    .map(|e| self.expr(e))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if r.kind == RuleKind::Stated {
+                    Check::Stated {
+                        value,
+                        alts,
+                        all: r.all.clone(),
+                        none: r.none.clone(),
+                    }
+                } else {
+                    if alts.is_empty() {
+                        return Err("a percent rule needs `alternatives` (denominators)".into());
+                    }
+                    Check::Percent {
+                        value,
+                        denoms: alts,
+                        all: r.all.clone(),
+                        none: r.none.clone(),
+                    }
+                }
+            }
+            RuleKind::Restated => Check::Restated,
+            RuleKind::SectionsPresent => Check::SectionsPresent,
+            RuleKind::SectionCount => Check::SectionCount,
+            RuleKind::MentionsText => {
+                if r.any.is_empty() {
+                    return Err("a mentions_text rule needs `any`".into());
+                }
+                Check::MentionsText {
+                    any: r.any.clone(),
+                    sections: r.sections.clone(),
+                    when_kind: r.when_kind,
+                }
+            }
+            RuleKind::Period => Check::Period,
+            RuleKind::Deadline => Check::Deadline(r.deadlines.clone()),
+            RuleKind::Breakdown => Check::Breakdown,
         };
         let has_prev = |t: &Term| matches!(t, Term::Prev { .. });
         match &check {

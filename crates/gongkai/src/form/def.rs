@@ -220,6 +220,26 @@ pub enum RuleKind {
     Reader,
     /// The previous year's report names no known form: no cross-year check ran.
     PairForm,
+    /// A count the text states (in a clause with all of `all`'s keyword
+    /// groups and none of `none`) equals Σ `parts` (or an `alternatives` sum).
+    Stated,
+    /// A percentage the text states for Σ `parts` equals it over one of the
+    /// `alternatives` denominators.
+    Percent,
+    /// One quantity stated twice with different values (over the `stated` rules).
+    Restated,
+    /// The form's sections are all present, in order.
+    SectionsPresent,
+    /// The number of parts the preamble announces equals the sections present.
+    SectionCount,
+    /// The text mentions one of `any` (in `sections`; for bodies of `when_kind`).
+    MentionsText,
+    /// The stated statistics period is the report year.
+    Period,
+    /// Published by the deadline for the body's kind (`deadlines`: MM-DD of the next year).
+    Deadline,
+    /// A total stated with a breakdown "N条（其中a条、b条…）" that does not add up.
+    Breakdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -275,6 +295,22 @@ pub struct RuleDef {
     /// Section keys to search (`Mentions`); all text when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<String>,
+    /// Keyword groups a clause must all match (any keyword of each group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<Vec<String>>,
+    /// Keywords that disqualify a clause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub none: Vec<String>,
+    /// Other sums a stated number may equal, or a percentage's denominators
+    /// (each `a+b-c` over cell addresses).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+    /// `mentions_text`: only for bodies of this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_kind: Option<crate::model::BodyKind>,
+    /// `deadline`: `government` / `department` / `default` → `MM-DD` of the next year.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deadlines: BTreeMap<String, String>,
     /// Cross-year rules: the forms the previous report may have.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prev_forms: Vec<String>,

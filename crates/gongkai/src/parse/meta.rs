@@ -8,7 +8,8 @@ use crate::model::{BodyKind, Meta, Section};
 
 /// The first `YYYY年` (or `YYYY年度`) in `s`, when it is a plausible report year.
 pub fn year_in(s: &str) -> Option<i32> {
-    let cs: Vec<char> = s.chars().collect();
+    // "2024 年" (extracted PDF text spaces the digits off): read without the spaces.
+    let cs: Vec<char> = s.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
     for i in 0..cs.len().saturating_sub(4) {
         if cs[i..i + 4].iter().all(|c| c.is_ascii_digit())
             && cs[i + 4] == '年'
@@ -88,6 +89,17 @@ fn body_of_title(title: &str) -> Option<String> {
         })?
         .0;
     let body = title[..idx].trim().trim_start_matches("关于").trim();
+    if !body.is_empty() {
+        return Some(body.to_string());
+    }
+    // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the body follows the year.
+    let rest = title[idx..]
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['年', '度']);
+    let end = ["政府信息公开", "信息公开", "年度报告"]
+        .iter()
+        .find_map(|k| rest.find(k))?;
+    let body = rest[..end].trim();
     (!body.is_empty()).then(|| body.to_string())
 }
 
@@ -239,7 +251,12 @@ pub fn read_meta(text: &str, html_title: Option<&str>) -> Meta {
 
 /// Splits the text at the form's section headings (or, for a form without
 /// them, at top-level numbered headings 一、二、…).
-pub fn read_sections(doc: &Doc, form: Option<&Form>) -> Vec<Section> {
+///
+/// `tables` is the stretch of the doc that holds the statistics tables: no
+/// heading is looked for inside it, and it is left out of the sections'
+/// text, so the text rules read the prose only.
+pub fn read_sections(doc: &Doc, form: Option<&Form>, tables: &[(usize, usize)]) -> Vec<Section> {
+    let inside = |c: usize| tables.iter().any(|&(a, b)| c >= a && c < b);
     let mut marks: Vec<(usize, usize, String, String)> = Vec::new(); // (lab start, lab end, key, heading)
     let mut from = 0;
     if let Some(f) = form.filter(|f| !f.def().sections.is_empty()) {
@@ -251,9 +268,15 @@ pub fn read_sections(doc: &Doc, form: Option<&Form>) -> Vec<Section> {
             let hit = keys
                 .iter()
                 .filter_map(|k| {
-                    doc.lab[from..]
-                        .find(k.as_str())
-                        .map(|p| (from + p, from + p + k.len()))
+                    let mut at = from;
+                    while let Some(p) = doc.lab[at..].find(k.as_str()) {
+                        let b = at + p;
+                        if !inside(doc.char_of_lab(b)) {
+                            return Some((b, b + k.len()));
+                        }
+                        at = b + k.len();
+                    }
+                    None
                 })
                 .min_by_key(|h| h.0);
             if let Some((a, b)) = hit {
@@ -277,7 +300,7 @@ pub fn read_sections(doc: &Doc, form: Option<&Form>) -> Vec<Section> {
                         .rev()
                         .take_while(|&&ch| ch != '\n')
                         .all(|ch| ch.is_whitespace());
-                if line_start {
+                if line_start && !inside(c) {
                     hit = Some(b);
                     break;
                 }
@@ -306,7 +329,15 @@ pub fn read_sections(doc: &Doc, form: Option<&Form>) -> Vec<Section> {
         let end = marks
             .get(i + 1)
             .map_or(doc.chars.len(), |m| doc.char_of_lab(m.0));
-        let body = doc.text(start, end);
+        // The prose only: the tables' stretches are left out.
+        let mut body = String::new();
+        let mut at = start;
+        for &(a, b) in tables.iter().filter(|&&(a, b)| a < end && b > start) {
+            body.push_str(&doc.text(at, a.max(at)));
+            body.push('\n');
+            at = b.min(end).max(at);
+        }
+        body.push_str(&doc.text(at, end));
         // The printed heading: up to the end of its line, or the form's own words.
         let printed: String = body
             .lines()

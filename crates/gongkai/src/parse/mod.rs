@@ -81,12 +81,12 @@ impl Registry {
             ..Report::default()
         };
         let Some((form, found)) = self.detect(&doc, report.meta.year) else {
-            report.sections = meta::read_sections(&doc, None);
+            report.sections = meta::read_sections(&doc, None, &[]);
             return Ok(report);
         };
         report.form = Some(form.id().to_string());
-        report.sections = meta::read_sections(&doc, Some(form));
-        read_tables(&doc, form, &found, &mut report);
+        let spans = read_tables(&doc, form, &found, &mut report);
+        report.sections = meta::read_sections(&doc, Some(form), &spans);
         Ok(report)
     }
 
@@ -173,6 +173,22 @@ fn region_end(doc: &Doc, form: &Form, next: &Found) -> usize {
     c0
 }
 
+/// The first of the form's section headings at or after char `from`.
+fn heading_after(doc: &Doc, form: &Form, from: usize) -> Option<usize> {
+    let from_lab = doc.lab_at.partition_point(|&c| (c as usize) < from);
+    form.def()
+        .sections
+        .iter()
+        .flat_map(|s| std::iter::once(&s.heading).chain(&s.variants))
+        .filter_map(|h| {
+            let k = normalize::label_key(h);
+            doc.lab[from_lab..]
+                .find(k.as_str())
+                .map(|p| doc.char_of_lab(from_lab + p))
+        })
+        .min()
+}
+
 fn stop_after(doc: &Doc, from_char: usize) -> usize {
     let from_lab = doc.lab_at.partition_point(|&c| (c as usize) < from_char);
     STOPS
@@ -187,14 +203,32 @@ fn stop_after(doc: &Doc, from_char: usize) -> usize {
         .unwrap_or(doc.chars.len())
 }
 
-fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
+/// Reads the tables into the report; returns the stretch of the doc each
+/// table occupies (after its heading), which is not prose.
+fn read_tables(
+    doc: &Doc,
+    form: &Form,
+    found: &[Found],
+    report: &mut Report,
+) -> Vec<(usize, usize)> {
     // Regions of values, one per data row (or per single-row table).
     let mut reads: Vec<(usize, Option<usize>, RowRead)> = Vec::new(); // (table, row, read)
     let mut covered: Vec<(usize, usize)> = Vec::new();
     for (k, f) in found.iter().enumerate() {
         let start = doc.char_of_lab(f.end.saturating_sub(1)) + 1;
         let end = match found.get(k + 1) {
-            Some(next) => region_end(doc, form, next),
+            // Rows of one table: up to the next row.
+            Some(
+                next @ Found {
+                    kind: EntryKind::Row(..),
+                    ..
+                },
+            ) => region_end(doc, form, next),
+            // The last row of a table: up to the next table, or a section heading before it.
+            Some(next) => heading_after(doc, form, start)
+                .map_or(region_end(doc, form, next), |h| {
+                    h.min(region_end(doc, form, next))
+                }),
             None => stop_after(doc, start),
         };
         let end = end.max(start);
@@ -293,6 +327,31 @@ fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
                 .collect()
         })
         .collect();
+    // Each table's stretch: from its anchor's end (or its first row) to its last values.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < found.len() {
+        let t = match found[k].kind {
+            EntryKind::Table(t) | EntryKind::Row(t, _) => t,
+        };
+        let mut j = k;
+        while j + 1 < found.len() && matches!(found[j + 1].kind, EntryKind::Row(tt, _) if tt == t) {
+            j += 1;
+        }
+        let start = match found[k].kind {
+            EntryKind::Table(_) => doc.char_of_lab(found[k].end.saturating_sub(1)) + 1,
+            EntryKind::Row(..) => doc.char_of_lab(found[k].start),
+        };
+        let end = covered
+            .iter()
+            .filter(|c| c.0 >= start)
+            .filter(|c| j + 1 >= found.len() || c.1 <= doc.char_of_lab(found[j + 1].start))
+            .map(|c| c.1)
+            .max()
+            .unwrap_or(start);
+        spans.push((start, end.max(start)));
+        k = j + 1;
+    }
     let rows: Vec<RowRead> = reads.iter().map(|r| r.2.clone()).collect();
     let results = solve::solve(form, &rows, &near);
     for ((t, r, read), result) in reads.iter().zip(results) {
@@ -384,6 +443,7 @@ fn read_tables(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
             RowResult::Empty => {}
         }
     }
+    spans
 }
 
 /// Numbers stated within a short stretch after `label` in the text outside

@@ -8,6 +8,8 @@ use crate::model::{CellValue, Report};
 use crate::number::{read_token, Num, Token};
 use crate::registry::Registry;
 
+mod text;
+
 /// How to validate.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -121,6 +123,10 @@ struct Run<'a> {
     excused: Vec<&'a str>,
     lang: Lang,
     out: Vec<(SortKey, Finding)>,
+    /// The quote for the next finding pushed (text rules).
+    quote: Option<String>,
+    /// What the text states, for the restated rule: (rule, value, quote, cell).
+    mentions: Vec<(usize, Num, String, Option<usize>)>,
 }
 
 impl Run<'_> {
@@ -222,6 +228,7 @@ impl Run<'_> {
             Some((_, i)) => (1, *i, ri, seq),
         };
         let message = render(message, self.lang, &args);
+        let quote = self.quote.take();
         self.out.push((
             key,
             Finding {
@@ -232,6 +239,7 @@ impl Run<'_> {
                 expected,
                 actual,
                 message,
+                quote,
             },
         ));
     }
@@ -536,6 +544,29 @@ impl Run<'_> {
             Check::Sum(v) => v.iter().for_each(|i| self.sum(rule, ri, i)),
             Check::Compare(v) => v.iter().for_each(|i| self.compare(rule, ri, i)),
             Check::PartialFill | Check::UnknownForm => {}
+            Check::Stated {
+                value,
+                alts,
+                all,
+                none,
+            } => self.stated(rule, ri, value, alts, all, none),
+            Check::Percent {
+                value,
+                denoms,
+                all,
+                none,
+            } => self.percent(rule, ri, value, denoms, all, none),
+            Check::Restated => self.restated(rule, ri),
+            Check::SectionsPresent => self.sections_present(rule, ri),
+            Check::SectionCount => self.section_count(rule, ri),
+            Check::MentionsText {
+                any,
+                sections,
+                when_kind,
+            } => self.mentions_text(rule, ri, any, sections, *when_kind),
+            Check::Period => self.period(rule, ri),
+            Check::Deadline(d) => self.deadline(rule, ri, d),
+            Check::Breakdown => self.breakdown(rule, ri),
             Check::PairForm => {
                 let Some(prev) = self.prev_report.filter(|_| self.prev.is_none()) else {
                     return;
@@ -794,6 +825,8 @@ impl Registry {
             excused: Vec::new(),
             lang: options.lang,
             out: Vec::new(),
+            quote: None,
+            mentions: Vec::new(),
         };
         for rule in &form.rules {
             if let Check::ForeignRows { rows, replaces } = &rule.check {
@@ -861,6 +894,7 @@ impl Registry {
                     expected: None,
                     actual: report.form.clone(),
                     message: render(&r.message, lang, &args),
+                    quote: None,
                 }
             })
             .collect()

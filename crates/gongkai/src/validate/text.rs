@@ -1,0 +1,430 @@
+//! Rules on the report's text: numbers it states against the table, the same
+//! quantity stated twice, percentages, sections, period and deadline.
+
+use super::{Run, Slot};
+use crate::finding::Lang;
+use crate::form::{Rule, Term};
+use crate::message::Args;
+use crate::model::BodyKind;
+use crate::narrative::{
+    announced_parts, clauses, counts, percent, ratio_percent, tidy, truncated_percent,
+};
+use crate::number::Num;
+
+fn clause_matches(clause: &str, all: &[Vec<String>], none: &[String]) -> bool {
+    all.iter()
+        .all(|g| g.iter().any(|k| clause.contains(k.as_str())))
+        && !none.iter().any(|k| clause.contains(k.as_str()))
+}
+
+impl Run<'_> {
+    /// The report's prose, section by section (the reader leaves the tables out).
+    fn prose(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.cur
+            .report
+            .sections
+            .iter()
+            .map(|s| (s.key.as_str(), s.text.as_str()))
+    }
+
+    /// Σ of this year's terms, when every cell is there and a number.
+    fn sum_terms(&self, terms: &[Term]) -> Option<Num> {
+        terms
+            .iter()
+            .try_fold(Num::ZERO, |acc, t| match self.slot(t) {
+                Slot::Missing | Slot::Bad => None,
+                s => Some(acc.add_weighted(s.value(), t.weight())),
+            })
+    }
+
+    fn anchor<'t>(&self, terms: &'t [Term]) -> (Option<&'t Term>, Vec<String>) {
+        (
+            terms.first(),
+            terms.iter().skip(1).map(|t| self.address(t)).collect(),
+        )
+    }
+
+    pub(super) fn stated(
+        &mut self,
+        rule: &Rule,
+        ri: usize,
+        value: &[Term],
+        alts: &[Vec<Term>],
+        all: &[Vec<String>],
+        none: &[String],
+    ) {
+        let table = self.sum_terms(value);
+        let alt_values: Vec<Num> = alts.iter().filter_map(|a| self.sum_terms(a)).collect();
+        let mut found = Vec::new();
+        for (_, text) in self.prose() {
+            for clause in clauses(text) {
+                if !clause_matches(clause, all, none) {
+                    continue;
+                }
+                let c = counts(clause);
+                if c.len() == 1 {
+                    found.push((c[0].value, tidy(clause)));
+                }
+            }
+        }
+        let cell = match value.first() {
+            Some(Term::Cur { cell, .. }) => Some(*cell),
+            _ => None,
+        };
+        for (stated, quote) in found {
+            self.mentions.push((ri, stated, quote.clone(), cell));
+            let Some(table) = table else { continue };
+            if stated == table || alt_values.contains(&stated) {
+                continue;
+            }
+            let (anchor, related) = self.anchor(value);
+            let args = Args::new()
+                .set("quote", quote.clone())
+                .set("actual", stated.to_string())
+                .set("expected", table.to_string());
+            self.quote = Some(quote);
+            self.push(
+                rule,
+                ri,
+                anchor,
+                related,
+                Some(table.to_string()),
+                Some(stated.to_string()),
+                args,
+            );
+        }
+    }
+
+    pub(super) fn restated(&mut self, rule: &Rule, ri: usize) {
+        let mut by_rule: Vec<usize> = self.mentions.iter().map(|m| m.0).collect();
+        by_rule.sort_unstable();
+        by_rule.dedup();
+        for r in by_rule {
+            let ms: Vec<(Num, String, Option<usize>)> = self
+                .mentions
+                .iter()
+                .filter(|m| m.0 == r)
+                .map(|m| (m.1, m.2.clone(), m.3))
+                .collect();
+            let Some(other) = ms.iter().find(|m| m.0 != ms[0].0) else {
+                continue;
+            };
+            let first = &ms[0];
+            let quote = format!("{}”与“{}", first.1, other.1);
+            let args = Args::new()
+                .set("quote", quote.clone())
+                .set("first", first.0.to_string())
+                .set("second", other.0.to_string());
+            self.quote = Some(format!("{} / {}", first.1, other.1));
+            let anchor = first.2.map(|cell| Term::Cur { cell, weight: 1 });
+            self.push(
+                rule,
+                ri,
+                anchor.as_ref(),
+                Vec::new(),
+                Some(first.0.to_string()),
+                Some(other.0.to_string()),
+                args,
+            );
+        }
+    }
+
+    pub(super) fn percent(
+        &mut self,
+        rule: &Rule,
+        ri: usize,
+        value: &[Term],
+        denoms: &[Vec<Term>],
+        all: &[Vec<String>],
+        none: &[String],
+    ) {
+        let Some(num) = self.sum_terms(value) else {
+            return;
+        };
+        let dens: Vec<Num> = denoms.iter().filter_map(|d| self.sum_terms(d)).collect();
+        let Some(&first_den) = dens.first() else {
+            return;
+        };
+        let mut hits = Vec::new();
+        for (_, text) in self.prose() {
+            let cl = clauses(text);
+            for (i, clause) in cl.iter().enumerate() {
+                if !clause_matches(clause, all, none) {
+                    continue;
+                }
+                // "予以公开及部分公开258件，占33.9%": the share may be the next clause.
+                let (p, quote) = match percent(clause) {
+                    Some(p) => (p, clause.to_string()),
+                    None => match cl
+                        .get(i + 1)
+                        .filter(|n| n.starts_with('占') || n.starts_with("比例"))
+                        .and_then(|n| percent(n).map(|p| (p, n)))
+                    {
+                        Some((p, n)) => (p, format!("{clause}，{n}")),
+                        None => continue,
+                    },
+                };
+                hits.push((p, tidy(&quote)));
+            }
+        }
+        for ((stated, decimals), quote) in hits {
+            // Rounded or truncated to the printed decimals: both are in use.
+            if dens.iter().any(|&d| {
+                ratio_percent(num, d, decimals) == Some(stated)
+                    || truncated_percent(num, d, decimals) == Some(stated)
+            }) {
+                continue;
+            }
+            let Some(expected) = ratio_percent(num, first_den, decimals.max(1)) else {
+                continue;
+            };
+            let (anchor, related) = self.anchor(value);
+            let args = Args::new()
+                .set("quote", quote.clone())
+                .set("actual", format!("{stated}%"))
+                .set("expected", format!("{expected}%"))
+                .set("value", num.to_string())
+                .set("total", first_den.to_string());
+            self.quote = Some(quote);
+            self.push(
+                rule,
+                ri,
+                anchor,
+                related,
+                Some(format!("{expected}%")),
+                Some(format!("{stated}%")),
+                args,
+            );
+        }
+    }
+
+    pub(super) fn sections_present(&mut self, rule: &Rule, ri: usize) {
+        let report = self.cur.report;
+        if report.sections.is_empty() {
+            return;
+        }
+        for s in &self.cur.form.def().sections {
+            if report.section(&s.key).is_none() {
+                let args = Args::new().set("heading", s.heading.clone());
+                self.push(
+                    rule,
+                    ri,
+                    None,
+                    Vec::new(),
+                    Some(s.heading.clone()),
+                    None,
+                    args,
+                );
+            }
+        }
+    }
+
+    pub(super) fn section_count(&mut self, rule: &Rule, ri: usize) {
+        let report = self.cur.report;
+        let present = report
+            .sections
+            .iter()
+            .filter(|s| s.key != "preamble")
+            .count();
+        let Some(first) = report.sections.first() else {
+            return;
+        };
+        let Some((n, quote)) = announced_parts(&first.text.chars().take(600).collect::<String>())
+        else {
+            return;
+        };
+        let quote = tidy(&quote);
+        if present == 0 || n == present as i64 {
+            return;
+        }
+        let args = Args::new()
+            .set("quote", quote.clone())
+            .set("actual", n.to_string())
+            .set("expected", present.to_string());
+        self.quote = Some(quote);
+        self.push(
+            rule,
+            ri,
+            None,
+            Vec::new(),
+            Some(present.to_string()),
+            Some(n.to_string()),
+            args,
+        );
+    }
+
+    pub(super) fn mentions_text(
+        &mut self,
+        rule: &Rule,
+        ri: usize,
+        any: &[String],
+        sections: &[String],
+        when_kind: Option<BodyKind>,
+    ) {
+        let report = self.cur.report;
+        if report.sections.is_empty() || when_kind.is_some_and(|k| report.meta.kind != Some(k)) {
+            return;
+        }
+        let scope: Vec<&str> = self
+            .prose()
+            .filter(|(k, _)| sections.is_empty() || sections.iter().any(|s| s == k))
+            .map(|(_, t)| t)
+            .collect();
+        if scope.is_empty() {
+            return; // The section itself is missing: the sections rule says so.
+        }
+        if scope
+            .iter()
+            .any(|t| any.iter().any(|w| t.contains(w.as_str())))
+        {
+            return;
+        }
+        let args = Args::new().set("words", any.join(" / "));
+        self.push(rule, ri, None, Vec::new(), None, None, args);
+    }
+
+    pub(super) fn period(&mut self, rule: &Rule, ri: usize) {
+        let Some(year) = self.cur.report.meta.year else {
+            return;
+        };
+        let stated = self.prose().find_map(|(_, text)| {
+            ["统计期限", "统计时限", "统计期间", "统计时间"]
+                .iter()
+                .find_map(|key| {
+                    let i = text.find(key)?;
+                    let rest: String = text[i..].chars().take(40).collect();
+                    let y = crate::parse::year_in(&rest)?;
+                    Some((y, tidy(rest.split(['。', '；']).next().unwrap_or(&rest))))
+                })
+        });
+        if let Some((y, quote)) = stated.filter(|(y, _)| *y != year) {
+            let args = Args::new()
+                .set("quote", quote.clone())
+                .set("actual", y.to_string())
+                .set("expected", year.to_string());
+            self.quote = Some(quote);
+            self.push(
+                rule,
+                ri,
+                None,
+                Vec::new(),
+                Some(year.to_string()),
+                Some(y.to_string()),
+                args,
+            );
+        }
+    }
+
+    pub(super) fn deadline(
+        &mut self,
+        rule: &Rule,
+        ri: usize,
+        deadlines: &std::collections::BTreeMap<String, String>,
+    ) {
+        let meta = &self.cur.report.meta;
+        let (Some(year), Some(published)) = (meta.year, meta.published.as_deref()) else {
+            return;
+        };
+        let key = match meta.kind {
+            Some(BodyKind::Government) => "government",
+            Some(BodyKind::Department) => "department",
+            None => "default",
+        };
+        let Some(md) = deadlines.get(key).or_else(|| deadlines.get("default")) else {
+            return;
+        };
+        let due = format!("{}-{md}", year + 1);
+        // ISO dates compare as text.
+        if published.len() == 10 && published > due.as_str() {
+            let who = match (meta.kind, self.lang) {
+                (Some(BodyKind::Government), Lang::ZhCn) => "政府",
+                (Some(BodyKind::Department), Lang::ZhCn) => "部门",
+                (_, Lang::ZhCn) => "",
+                (Some(BodyKind::Government), Lang::En) => "a government's ",
+                (Some(BodyKind::Department), Lang::En) => "a department's ",
+                (None, Lang::En) => "the ",
+            };
+            let args = Args::new()
+                .set("actual", published.to_string())
+                .set("expected", due.clone())
+                .set("who", who);
+            self.push(
+                rule,
+                ri,
+                None,
+                Vec::new(),
+                Some(due),
+                Some(published.to_string()),
+                args,
+            );
+        }
+    }
+
+    /// "共公布政府信息2602条（其中机构职能类信息82条，……其他1053条）".
+    pub(super) fn breakdown(&mut self, rule: &Rule, ri: usize) {
+        let mut hits = Vec::new();
+        for (_, text) in self.prose() {
+            let mut at = 0;
+            while let Some(p) = text[at..].find("其中") {
+                let i = at + p;
+                at = i + "其中".len();
+                let before = &text[..i];
+                let Some(open) = before
+                    .strip_suffix('（')
+                    .or_else(|| before.strip_suffix('('))
+                else {
+                    continue;
+                };
+                let open = open.trim_end_matches(['，', ',', '：', ':', ' ']);
+                let head: String = open
+                    .chars()
+                    .rev()
+                    .take(16)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let Some(total) = counts(&head)
+                    .pop()
+                    .filter(|_| head.ends_with(crate::narrative::COUNT_UNITS))
+                else {
+                    continue;
+                };
+                let close = text[at..].find(['）', ')']).map_or(text.len(), |q| at + q);
+                let inside = &text[at..close];
+                let parts: Vec<Num> = counts(inside)
+                    .into_iter()
+                    .filter(|s| s.unit == total.unit)
+                    .map(|s| s.value)
+                    .collect();
+                if parts.len() < 2 {
+                    continue;
+                }
+                let sum = parts.iter().fold(Num::ZERO, |a, &b| a.add_weighted(b, 1));
+                if sum > total.value || (sum < total.value && inside.contains("其他")) {
+                    let quote = tidy(&format!(
+                        "{head}（{}）",
+                        inside.chars().take(80).collect::<String>()
+                    ));
+                    hits.push((total.value, sum, quote));
+                }
+            }
+        }
+        for (total, sum, quote) in hits {
+            let args = Args::new()
+                .set("quote", quote.clone())
+                .set("actual", total.to_string())
+                .set("expected", sum.to_string());
+            self.quote = Some(quote);
+            self.push(
+                rule,
+                ri,
+                None,
+                Vec::new(),
+                Some(sum.to_string()),
+                Some(total.to_string()),
+                args,
+            );
+        }
+    }
+}
