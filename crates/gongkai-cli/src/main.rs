@@ -21,7 +21,8 @@ struct Cli {
 enum Command {
     /// Check reports; exit 0 when all are valid, 1 when any has errors, 2 on bad usage or input.
     Check {
-        /// Report files (canonical report JSON).
+        /// Report files — published text, HTML, Markdown or report JSON, in
+        /// UTF-8 or GBK — or directories of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The same body's report of the previous year, for the cross-year rules.
@@ -64,12 +65,46 @@ struct BadInput(String);
 
 fn read_text(path: &Path) -> Result<String, BadInput> {
     let bytes = std::fs::read(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| BadInput(format!("{}: not UTF-8 text", path.display())))?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    match gongkai::decode::decode(&bytes) {
+        Some((text, _)) => Ok(text),
+        None => Err(BadInput(format!(
+            "{}: not UTF-8, UTF-16 or GBK text (a PDF or Word file? run it through pdftotext -layout first)",
+            path.display()
+        ))),
+    }
+}
+
+/// Report files given on the command line: files as they are, directories
+/// walked recursively for .txt, .html, .htm, .md and .json files, sorted.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found).map_err(|e| BadInput(format!("{}: {e}", p.display())))?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| ["txt", "html", "htm", "md", "markdown", "json"].contains(&x.to_ascii_lowercase().as_str()))
+        {
+            out.push(p);
+        }
+    }
+    Ok(())
 }
 
 fn read_report(path: &Path) -> Result<Report, BadInput> {
@@ -204,6 +239,7 @@ fn check(
     }
     let prev = prev.map(read_report).transpose()?;
     // Read everything first: a bad file is a usage error before any output.
+    let files = expand(files)?;
     let reports = files
         .iter()
         .map(|f| read_report(f).map(|r| (f, r)))

@@ -132,8 +132,8 @@ fn usage_errors_and_unreadable_input_exit_2_with_a_message() {
     std::fs::create_dir_all(&dir).unwrap();
     let bad_json = dir.join("bad.json");
     std::fs::write(&bad_json, "{\"form\": \"2021\", \"cells\": [").unwrap();
-    let gbk = dir.join("gbk.json");
-    std::fs::write(&gbk, [0xc4u8, 0xea, 0xb1, 0xa8]).unwrap();
+    let pdf = dir.join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01").unwrap();
     let bad_form = dir.join("form.json");
     std::fs::write(&bad_form, "{\"id\": \"x\"}").unwrap();
 
@@ -143,7 +143,7 @@ fn usage_errors_and_unreadable_input_exit_2_with_a_message() {
             vec!["check", bad_json.to_str().unwrap()],
             "invalid report JSON",
         ),
-        (vec!["check", gbk.to_str().unwrap()], "not UTF-8"),
+        (vec!["check", pdf.to_str().unwrap()], "not UTF-8, UTF-16 or GBK text"),
         (
             vec![
                 "check",
@@ -185,4 +185,36 @@ fn a_utf8_bom_is_accepted() {
         gongkai(&["check", p.to_str().unwrap()]).status.code(),
         Some(0)
     );
+}
+
+#[test]
+fn published_text_in_gbk_and_whole_directories_are_checked() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-dir-{}", std::process::id()));
+    let sub = dir.join("2018");
+    std::fs::create_dir_all(&sub).unwrap();
+    // The seed report as a GBK file, the way office PCs save it.
+    let text = std::fs::read_to_string(root().join("../shared/corpus/gejiu-2018.txt")).unwrap();
+    let gbk: Vec<u8> = text.chars().flat_map(|c| {
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        gbk_bytes(s)
+    }).collect();
+    std::fs::write(sub.join("gejiu.txt"), gbk).unwrap();
+    std::fs::copy(root().join("tests/cases/huaian-szf-2024/report.json"), dir.join("huaian.json")).unwrap();
+    std::fs::write(dir.join("notes.docx"), b"PK\x03\x04").unwrap();
+    let out = gongkai(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0]["report"].as_str().unwrap().ends_with("gejiu.txt"));
+    let rules: Vec<&str> = lines[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"L13") && rules.contains(&"X-4"), "{rules:?}");
+    assert_eq!(lines[1]["valid"], Value::Bool(true));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// GBK bytes of a short string, via the table the test needs (ASCII and the
+/// encoder of the `encoding_rs` crate the core uses).
+fn gbk_bytes(s: &str) -> Vec<u8> {
+    gongkai::decode::encode_gbk(s)
 }

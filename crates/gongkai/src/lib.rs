@@ -14,6 +14,8 @@
 //! assert!(!outcome.valid);
 //! ```
 
+#[cfg(feature = "encoding")]
+pub mod decode;
 pub mod error;
 pub mod finding;
 pub mod form;

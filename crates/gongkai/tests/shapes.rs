@@ -60,10 +60,10 @@ struct Case {
 /// Counts as real reports have them: many zeros, small numbers, a few large.
 fn leaf() -> impl Strategy<Value = u64> {
     prop_oneof![
-        6 => Just(0u64),
-        3 => 1u64..10,
-        2 => 10u64..1000,
-        1 => 1000u64..1_000_000,
+        8 => Just(0u64),
+        4 => 1u64..10,
+        3 => 10u64..1000,
+        1 => 1000u64..200_000,
     ]
 }
 
@@ -456,6 +456,37 @@ struct Printer<'a> {
     k: Knobs<'a>,
     shape: Shape,
     expect: Expect,
+    /// The document's way of printing a zero (gejiu: 无; Huaian: 0;
+    /// Shanghai: an empty cell), index into `zeros()`.
+    zero: usize,
+}
+
+impl<'a> Printer<'a> {
+    fn new(case: &'a Case, truth: &'a Truth, shape: Shape) -> Printer<'a> {
+        let mut k = Knobs {
+            k: &case.knobs,
+            i: 0,
+        };
+        let zero = k.pick(zeros(shape).len());
+        Printer {
+            truth,
+            k,
+            shape,
+            expect: Expect::new(),
+            zero,
+        }
+    }
+}
+
+/// Printed zeros by shape; "" is a blank cell.
+fn zeros(shape: Shape) -> &'static [&'static str] {
+    match shape {
+        Shape::Lines => &["0", "无", "/"],
+        Shape::Pdf => &["0", "0", "/", "无", "—"],
+        Shape::Html => &["0", "", "无", "/", "／", "—"],
+        Shape::Markdown => &["0", "", "无", "/", "-", "—"],
+        Shape::Glued => &["0"],
+    }
 }
 
 impl Printer<'_> {
@@ -469,14 +500,13 @@ impl Printer<'_> {
         let variant = self.k.chance(96);
         let b2 = self.k.byte() as usize;
         let (text, exp) = if v.n == 0 {
-            let choices: &[&str] = match self.shape {
-                Shape::Lines => &["无", "/", "0"],
-                Shape::Pdf => &["/", "无", "—", "0"],
-                Shape::Html => &["", "无", "/", "／", "—"],
-                Shape::Markdown => &["", "无", "/", "-", "—"],
-                Shape::Glued => &["0"],
+            // The document's zero, and now and then another one.
+            let choices = zeros(self.shape);
+            let tok = if variant && b2 % 4 == 0 {
+                choices[(b2 / 4) % choices.len()]
+            } else {
+                choices[self.zero]
             };
-            let tok = if variant { choices[b2 % choices.len()] } else { "0" };
             let tok = if tok == "0" && v.kind == ValueKind::Money && b2 % 2 == 1 {
                 "0.00"
             } else {
@@ -721,15 +751,7 @@ fn appeal_cells(t: &TableDef) -> Vec<String> {
 
 fn render_lines(case: &Case, truth: &Truth) -> (String, Expect) {
     let f = form(case.form);
-    let mut p = Printer {
-        truth,
-        k: Knobs {
-            k: &case.knobs,
-            i: 0,
-        },
-        shape: Shape::Lines,
-        expect: Expect::new(),
-    };
+    let mut p = Printer::new(case, truth, Shape::Lines);
     let mut out = String::new();
     let line = |out: &mut String, s: &str| {
         out.push_str("  ");
@@ -873,6 +895,9 @@ impl PdfOut {
         }
     }
     fn page_break(&mut self) {
+        if self.on_page == 0 {
+            return;
+        }
         self.lines.push(String::new());
         self.lines
             .push(format!("{}-{}-", spaces(42), self.page));
@@ -913,7 +938,8 @@ fn pdf_wrap(text: &str, first_indent: usize, cols: usize) -> Vec<String> {
             i + 1
         };
         let word: String = chars[i..j].iter().collect();
-        if width(&cur) + width(&word) > cols && !cur.trim().is_empty() {
+        let punct = word.starts_with(['，', '。', '、', '；', '：', '）', '”', '》', '〕']);
+        if width(&cur) + width(&word) > cols && !cur.trim().is_empty() && !punct {
             lines.push(std::mem::take(&mut cur));
         }
         cur.push_str(&word);
@@ -925,13 +951,15 @@ fn pdf_wrap(text: &str, first_indent: usize, cols: usize) -> Vec<String> {
     lines
 }
 
-/// Values separated by runs of spaces.
-fn pdf_values(vals: &[String], k: &mut Knobs) -> String {
-    let mut s = String::new();
+/// `head` followed by the values, each near its column (`step` apart from
+/// `label_cols`), separated by runs of spaces.
+fn pdf_line(head: &str, label_cols: usize, step: usize, vals: &[String], k: &mut Knobs) -> String {
+    let mut s = head.to_string();
     for (i, v) in vals.iter().enumerate() {
-        if i > 0 {
-            s.push_str(&spaces(2 + k.pick(7)));
-        }
+        let target = label_cols + i * step + k.pick(3);
+        let cur = width(&s);
+        let min = if s.trim().is_empty() { 0 } else { 2 };
+        s.push_str(&spaces(target.saturating_sub(cur).max(min)));
         s.push_str(v);
     }
     s
@@ -950,14 +978,13 @@ fn pdf_row(
 ) {
     let cell = 12 + k.pick(5);
     let shape = k.pick(4);
-    let vs = pdf_values(vals, k);
+    let step = if vals.len() > 4 { 9 } else { 12 };
+    let mut line = |head: &str| pdf_line(head, label_cols, step, vals, k);
     let chars: Vec<char> = label.chars().collect();
     let lead = spaces(indent);
-    let pad = |s: &str| spaces(label_cols.saturating_sub(width(s)).max(2));
     let first = format!("{prefix}{lead}");
     if chars.len() <= cell + 1 || shape == 0 {
-        let head = format!("{first}{label}");
-        out.push(format!("{head}{}{vs}", pad(&head)));
+        out.push(line(&format!("{first}{label}")));
         return;
     }
     let p1: String = chars[..cell].iter().collect();
@@ -967,13 +994,12 @@ fn pdf_row(
         // Head; the values alone; the tail (（二）部分公开（区分处理的…).
         1 => {
             out.push(format!("{first}{p1}"));
-            out.push(format!("{}{vs}", spaces(label_cols)));
+            out.push(line(""));
             out.push(format!("{plain}{lead}{rest}"));
         }
         // Head with the values; the tail.
         2 => {
-            let head = format!("{first}{p1}");
-            out.push(format!("{head}{}{vs}", pad(&head)));
+            out.push(line(&format!("{first}{p1}")));
             out.push(format!("{plain}{lead}{rest}"));
         }
         // Three lines, the values on the middle one (1、申请人无正当理由…).
@@ -984,8 +1010,7 @@ fn pdf_row(
             let p3: String = rc[cut..].iter().collect();
             out.push(format!("{first}{p1}"));
             out.push(String::new());
-            let mid = format!("{plain}{lead}{p2}");
-            out.push(format!("{mid}{}{vs}", pad(&mid)));
+            out.push(line(&format!("{plain}{lead}{p2}")));
             if !p3.is_empty() {
                 out.push(format!("{plain}{lead}{p3}"));
             }
@@ -1025,15 +1050,7 @@ const PDF_APPEALS_HEAD: &str = "行政复议                          行政诉�
 
 fn render_pdf(case: &Case, truth: &Truth) -> (String, Expect) {
     let f = form(case.form);
-    let mut p = Printer {
-        truth,
-        k: Knobs {
-            k: &case.knobs,
-            i: 0,
-        },
-        shape: Shape::Pdf,
-        expect: Expect::new(),
-    };
+    let mut p = Printer::new(case, truth, Shape::Pdf);
     let mut out = PdfOut {
         lines: Vec::new(),
         page: 1,
@@ -1258,15 +1275,7 @@ fn span(rows: usize, cols: usize) -> String {
 
 fn render_html(case: &Case, truth: &Truth) -> (String, Expect) {
     let f = form(case.form);
-    let mut p = Printer {
-        truth,
-        k: Knobs {
-            k: &case.knobs,
-            i: 0,
-        },
-        shape: Shape::Html,
-        expect: Expect::new(),
-    };
+    let mut p = Printer::new(case, truth, Shape::Html);
     let mut out = String::new();
     for b in blocks(case, truth) {
         match b {
@@ -1426,15 +1435,7 @@ fn md_rule(n: usize) -> String {
 
 fn render_md(case: &Case, truth: &Truth) -> (String, Expect) {
     let f = form(case.form);
-    let mut p = Printer {
-        truth,
-        k: Knobs {
-            k: &case.knobs,
-            i: 0,
-        },
-        shape: Shape::Markdown,
-        expect: Expect::new(),
-    };
+    let mut p = Printer::new(case, truth, Shape::Markdown);
     // Merged cells: filled by repeating them (pandas read_html → to_markdown),
     // or a rowspan's continuation left empty.
     let fill = !p.k.chance(96);
@@ -1603,15 +1604,7 @@ fn glue(vals: &[String], k: &mut Knobs) -> String {
 
 fn render_glued(case: &Case, truth: &Truth) -> (String, Expect) {
     let f = form(case.form);
-    let mut p = Printer {
-        truth,
-        k: Knobs {
-            k: &case.knobs,
-            i: 0,
-        },
-        shape: Shape::Glued,
-        expect: Expect::new(),
-    };
+    let mut p = Printer::new(case, truth, Shape::Glued);
     let bl = blocks(case, truth);
     let title = match &bl[0] {
         Block::Title(s) => s.clone(),
