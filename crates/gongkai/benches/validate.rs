@@ -37,5 +37,36 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// parse + validate of every real report in `../shared/corpus` (text and HTML).
+fn corpus(c: &mut Criterion) {
+    let dir = format!("{}/../../../shared/corpus", env!("CARGO_MANIFEST_DIR"));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut texts: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "html"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    texts.sort();
+    let reg = Registry::builtin();
+    let options = Options::default();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(criterion::Throughput::Elements(texts.len() as u64));
+    group.bench_function(
+        format!("parse + validate, all {} corpus reports", texts.len()),
+        |b| {
+            b.iter(|| {
+                for t in &texts {
+                    if let Ok((_, o)) = reg.check(std::hint::black_box(t), &options) {
+                        std::hint::black_box(o);
+                    }
+                }
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, bench, corpus);
 criterion_main!(benches);

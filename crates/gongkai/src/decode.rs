@@ -23,7 +23,9 @@ impl Encoding {
 /// of these encodings (a PDF, an image, a zip).
 pub fn decode(bytes: &[u8]) -> Option<(String, Encoding)> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest).ok().map(|s| (s.to_string(), Encoding::Utf8));
+        return std::str::from_utf8(rest)
+            .ok()
+            .map(|s| (s.to_string(), Encoding::Utf8));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (cow, _, bad) = encoding_rs::UTF_16LE.decode(bytes);
@@ -46,7 +48,9 @@ pub fn encode_gbk(s: &str) -> Vec<u8> {
 
 /// NUL bytes or a known binary signature: not a text report.
 fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK\x03\x04") || bytes.iter().take(4096).any(|&b| b == 0)
+    bytes.starts_with(b"%PDF")
+        || bytes.starts_with(b"PK\x03\x04")
+        || bytes.iter().take(4096).any(|&b| b == 0)
 }
 
 #[cfg(test)]
@@ -56,10 +60,19 @@ mod tests {
     #[test]
     fn decodes_utf8_gbk_and_boms() {
         let (gbk, _, _) = encoding_rs::GBK.encode("政府信息公开工作年度报告");
-        assert_eq!(decode(&gbk), Some(("政府信息公开工作年度报告".to_string(), Encoding::Gb18030)));
+        assert_eq!(
+            decode(&gbk),
+            Some(("政府信息公开工作年度报告".to_string(), Encoding::Gb18030))
+        );
         assert_eq!(decode("年报".as_bytes()).map(|d| d.1), Some(Encoding::Utf8));
-        assert_eq!(decode(b"\xEF\xBB\xBFabc").map(|d| d.0), Some("abc".to_string()));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFabc").map(|d| d.0),
+            Some("abc".to_string())
+        );
         assert_eq!(decode(b"%PDF-1.7 \x00"), None);
-        assert_eq!(decode(b"\xFF\xFEa\x00"), Some(("a".to_string(), Encoding::Utf16)));
+        assert_eq!(
+            decode(b"\xFF\xFEa\x00"),
+            Some(("a".to_string(), Encoding::Utf16))
+        );
     }
 }

@@ -80,20 +80,30 @@ fn entries(form: &Form) -> Vec<Entry> {
     out
 }
 
+/// How far after `from` a table's rows are looked for, in label bytes: the
+/// longest table (legacy, 58 rows) takes about 8 KB.
+const TABLE_WINDOW: usize = 40_000;
+
+/// Occurrences of `needle` in `hay` from `from` to `to`, at most `max`.
+pub fn find_all(hay: &str, needle: &str, from: usize, to: usize, max: usize) -> Vec<usize> {
+    let to = to.min(hay.len());
+    if from >= to || needle.is_empty() {
+        return Vec::new();
+    }
+    memchr::memmem::find_iter(&hay.as_bytes()[from..to], needle.as_bytes())
+        .take(max)
+        .map(|p| from + p)
+        .collect()
+}
+
 /// Candidate places of one entry: (start, end, quality).
 fn candidates(doc: &Doc, e: &Entry, from: usize) -> Vec<(usize, usize, usize)> {
-    let lab = &doc.lab[from..];
+    let to = floor_char(&doc.lab, (from + TABLE_WINDOW).min(doc.lab.len()));
     let mut out = Vec::new();
     for k in &e.keys {
         let q = k.chars().count() * 2;
-        let mut at = 0;
-        while let Some(p) = lab[at..].find(k.as_str()) {
-            let s = from + at + p;
+        for s in find_all(&doc.lab, k, from, to, MAX_HITS) {
             out.push((s, s + k.len(), q));
-            at += p + k.len();
-            if out.len() >= MAX_HITS {
-                break;
-            }
         }
     }
     if out.is_empty() && e.prefix {
@@ -107,18 +117,11 @@ fn candidates(doc: &Doc, e: &Entry, from: usize) -> Vec<(usize, usize, usize)> {
                     break;
                 }
                 let pre = &k[..cut];
-                let mut at = 0;
-                let mut hits = 0;
-                while let Some(p) = lab[at..].find(pre) {
-                    let s = from + at + p;
+                let hits = find_all(&doc.lab, pre, from, to, MAX_HITS);
+                for &s in &hits {
                     out.push((s, s + pre.len(), chars));
-                    at += p + pre.len();
-                    hits += 1;
-                    if hits >= MAX_HITS {
-                        break;
-                    }
                 }
-                if hits > 0 {
+                if !hits.is_empty() {
                     break;
                 }
             }
@@ -163,23 +166,16 @@ pub fn locate(doc: &Doc, form: &Form) -> Vec<Found> {
         };
         let mut best: Option<(usize, usize, usize)> = None; // (score, start, end)
         for key in &ents[i].keys {
-            let mut at = from;
-            let mut hits = 0;
-            while let Some(p) = doc.lab[at..].find(key.as_str()) {
-                let (s, e) = (at + p, at + p + key.len());
+            for s in find_all(&doc.lab, key, from, doc.lab.len(), 64) {
+                let e = s + key.len();
                 let window_end = floor_char(&doc.lab, (e + PEEK).min(doc.lab.len()));
-                let window = &doc.lab[e..window_end];
+                let window = &doc.lab.as_bytes()[e..window_end];
                 let score = probes
                     .iter()
-                    .filter(|k| window.contains(k.as_str()))
+                    .filter(|k| memchr::memmem::find(window, k.as_bytes()).is_some())
                     .count();
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, s, e));
-                }
-                at = e;
-                hits += 1;
-                if hits >= 64 {
-                    break;
                 }
             }
         }

@@ -90,34 +90,55 @@ impl Registry {
         Ok(report)
     }
 
-    /// The form whose tables the doc prints, with where they are.
+    /// The form whose tables the doc prints, with where they are. A quick
+    /// score by the labels each form prints (columns tell generations apart:
+    /// 本年制发件数 vs 本年新制作数量) picks the candidates; the best two are
+    /// then located in full.
     fn detect<'a>(&'a self, doc: &Doc, year: Option<i32>) -> Option<(&'a Form, Vec<Found>)> {
+        let has = |k: &str| {
+            k.chars().count() >= 2
+                && memchr::memmem::find(doc.lab.as_bytes(), k.as_bytes()).is_some()
+        };
+        let mut quick: Vec<(usize, &Form)> = self
+            .forms()
+            .map(|form| {
+                let def = form.def();
+                let cols = def
+                    .tables
+                    .iter()
+                    .flat_map(|t| t.columns.iter().filter(|c| !c.optional))
+                    .map(|c| normalize::label_key(&c.label));
+                let rows = def
+                    .tables
+                    .iter()
+                    .flat_map(|t| t.rows.iter().filter(|r| !r.optional && !r.header))
+                    .map(|r| normalize::label_key(&r.label));
+                let score: usize = cols
+                    .chain(rows)
+                    .filter(|k| has(k))
+                    .map(|k| k.chars().count())
+                    .sum();
+                (score, form)
+            })
+            .filter(|(s, _)| *s > 0)
+            .collect();
+        quick.sort_by(|a, b| b.0.cmp(&a.0));
         let mut best: Option<(usize, &Form, Vec<Found>)> = None;
-        for form in self.forms() {
+        for &(_, form) in quick.iter().take(2) {
             let found = locate::locate(doc, form);
             let rows = found
                 .iter()
                 .filter(|f| matches!(f.kind, EntryKind::Row(..)))
                 .count();
+            if rows < 3 {
+                continue;
+            }
             let label: usize = found
                 .iter()
                 .map(|f| doc.lab[f.start..f.end].chars().count())
                 .sum();
-            // Column labels tell generations apart (本年制发件数 vs 本年新制作数量).
-            let cols: usize = form
-                .def()
-                .tables
-                .iter()
-                .flat_map(|t| t.columns.iter().filter(|c| !c.optional))
-                .map(|c| normalize::label_key(&c.label))
-                .filter(|k| k.chars().count() >= 3 && doc.lab.contains(k.as_str()))
-                .map(|k| k.chars().count())
-                .sum();
             let fits_year = year.is_some_and(|y| form.def().years.contains(y));
-            let score = (label + cols) * 10 + usize::from(fits_year) * 5;
-            if rows < 3 {
-                continue;
-            }
+            let score = label * 10 + usize::from(fits_year) * 5;
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, form, found));
             }
@@ -406,13 +427,7 @@ fn read_tables(
                     .take(6)
                     .map(|c| {
                         c.iter()
-                            .map(|v| {
-                                if v.raw.is_empty() {
-                                    "0".to_string()
-                                } else {
-                                    v.raw.clone()
-                                }
-                            })
+                            .map(|v| shown(doc, v))
                             .collect::<Vec<_>>()
                             .join("|")
                     })
@@ -464,10 +479,8 @@ fn narrative_numbers(doc: &Doc, label: &str, first: usize, last: usize) -> Vec<N
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(p) = doc.lab[at..].find(key.as_str()) {
-        let b = at + p + key.len();
-        at = b;
+    for b in locate::find_all(&doc.lab, &key, 0, doc.lab.len(), 64) {
+        let b = b + key.len();
         let c = doc.char_of_lab(b.saturating_sub(1)) + 1;
         if c >= first && c < last {
             continue;
@@ -535,22 +548,25 @@ fn note(
     }
 }
 
+/// A candidate value as the source prints it (a blank as 0).
+fn shown(doc: &Doc, v: &Val) -> String {
+    match v.num {
+        None => "0".to_string(),
+        Some(_) => doc.text(v.start, v.end).split_whitespace().collect(),
+    }
+}
+
 fn put(doc: &Doc, form: &Form, report: &mut Report, cell: usize, v: &Val) {
     let c = &form.cells()[cell];
     let value = match (v.num, v.text) {
-        (_, true) => CellValue::Text(v.raw.clone()),
+        (_, true) => CellValue::Text(doc.text(v.start, v.end).trim().to_string()),
         (None, _) => CellValue::Blank,
         (Some(n), _) => match (c.kind, n.as_i64()) {
             (ValueKind::Money, _) | (_, None) => CellValue::Text(n.to_string()),
             (_, Some(i)) => CellValue::from(i),
         },
     };
-    let printed = doc.text(v.start, v.end);
-    let raw = if v.raw.is_empty() {
-        printed.trim().to_string()
-    } else {
-        v.raw.clone()
-    };
+    let raw = doc.text(v.start, v.end).trim().to_string();
     report.cells.insert(c.address.clone(), value);
     if !raw.is_empty() && raw != "\u{E000}" {
         report.raw.insert(c.address.clone(), raw);

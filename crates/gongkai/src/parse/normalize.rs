@@ -5,14 +5,19 @@
 /// section headings and the phrases the reader looks for (pairs of chars).
 const T2S: &str = "佔占來来個个傳传億亿內内兩两別别動动務务區区卻却參参員员問问單单國国圍围執执報报實实審审寫写專专對对屬属廢废廳厅強强後后徑径從从復复應应採采據据數数於于時时會会條条業业構构標标機机權权歷历決决沒没況况減减滿满濟济為为無无熱热爲为獲获現现當当發发眾众確确祕秘稱称穩稳範范糾纠納纳級级組组結结絡络統统經经綜综維维網网線线編编縣县總总織织繳缴繼继續续罰罚聞闻聯联職职與与舉举華华萬万處处號号衆众補补見见規规計计訓训訟讼訪访設设許许訴诉評评詢询試试話话認认談谈請请識识議议護护讀读負负責责費费購购載载輯辑輿舆轉转辦办這这進进過过適适郵邮鄉乡鄰邻錯错鎮镇長长門门開开間间閩闽閱阅關关隱隐電电項项題题額额類类駁驳驗验體体點点";
 
+/// The pairs, sorted by the traditional character, for a binary search.
+static T2S_TABLE: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+    let cs: Vec<char> = T2S.chars().collect();
+    let mut v: Vec<(char, char)> = cs.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    v.sort_unstable();
+    v
+});
+
 fn t2s(c: char) -> char {
-    let mut it = T2S.chars();
-    while let (Some(t), Some(s)) = (it.next(), it.next()) {
-        if t == c {
-            return s;
-        }
+    match T2S_TABLE.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => T2S_TABLE[i].1,
+        Err(_) => c,
     }
-    c
 }
 
 /// Folds one character for matching; `None` drops it (spaces, quotes).

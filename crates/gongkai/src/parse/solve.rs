@@ -7,20 +7,18 @@
 use super::tokens::{Tok, TokKind};
 use crate::finding::Severity;
 use crate::form::{Check, Form, Op, Term, ValueKind};
-use crate::number::{read_token, Num, Token};
+use crate::number::Num;
 
 /// At most this many splits of one row are considered.
 const ROW_LIMIT: usize = 4000;
 /// At most this many combinations of ambiguous rows are searched together.
 const SEARCH_LIMIT: usize = 50_000;
 
-/// One cell's value as read.
-#[derive(Debug, Clone, PartialEq)]
+/// One cell's value as read (its printed text is the doc's `start..end`).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Val {
     /// `None` for a blank cell.
     pub num: Option<Num>,
-    /// The printed token (for a split run, the part of it).
-    pub raw: String,
     pub start: usize,
     pub end: usize,
     /// A value that is not a number of the cell's kind, kept as text.
@@ -112,6 +110,25 @@ impl Constraint {
     }
 }
 
+/// `part_ok` on a slice of chars, without allocating.
+fn part_chars_ok(part: &[char], kind: ValueKind) -> bool {
+    let neg = part.first() == Some(&'-');
+    let body = if neg { &part[1..] } else { part };
+    if body.is_empty() || body[0] == '.' || body[body.len() - 1] == '.' {
+        return false;
+    }
+    let int_len = body.iter().position(|&c| c == '.').unwrap_or(body.len());
+    if int_len > 1 && body[0] == '0' {
+        return false;
+    }
+    let point = int_len < body.len();
+    match kind {
+        ValueKind::Count => !neg && !point,
+        ValueKind::Money => !neg,
+        ValueKind::Signed => !point,
+    }
+}
+
 /// Whether `part` can be a printed value of `kind`.
 fn part_ok(part: &str, kind: ValueKind) -> bool {
     let body = part.strip_prefix('-').unwrap_or(part);
@@ -129,45 +146,28 @@ fn part_ok(part: &str, kind: ValueKind) -> bool {
     }
 }
 
-fn val_of(
-    tok: &Tok,
-    text: &str,
-    start: usize,
-    end: usize,
-    unit: Option<&str>,
-    kind: ValueKind,
-) -> Val {
-    let raw = match unit {
-        Some(u) => format!("{text}{u}"),
-        None => text.to_string(),
-    };
+fn val_of(tok: &Tok, text: &str, start: usize, end: usize, kind: ValueKind) -> Val {
     match tok.kind {
         TokKind::Blank => Val {
             num: None,
-            raw: String::new(),
             start,
             end,
             text: false,
         },
         TokKind::Zero => Val {
             num: Some(Num::ZERO),
-            raw: String::new(),
             start,
             end,
             text: false,
         },
         TokKind::Number => {
-            let num = match read_token(&raw) {
-                Token::Number { value, .. } => Some(value),
-                _ => None,
-            };
-            let text = num.is_none() || !part_ok(text, kind);
+            // The token's text is already normalised: digits, sign, point.
+            let num = Num::parse_plain(text);
             Val {
                 num,
-                raw,
                 start,
                 end,
-                text,
+                text: num.is_none() || !part_ok(text, kind),
             }
         }
     }
@@ -182,7 +182,7 @@ fn row_candidates(form: &Form, row: &RowRead) -> Vec<Vec<Val>> {
         let vals = row.toks[..k]
             .iter()
             .zip(&kinds)
-            .map(|(t, &kind)| val_of(t, &t.text, t.start, t.end, t.unit, kind))
+            .map(|(t, &kind)| val_of(t, &t.text, t.start, t.end, kind))
             .collect();
         return vec![vals];
     }
@@ -224,7 +224,7 @@ fn split_rec(
         if tok.kind == TokKind::Number && !part_ok(&tok.text, kind) {
             return;
         }
-        cur.push(val_of(tok, &tok.text, tok.start, tok.end, tok.unit, kind));
+        cur.push(val_of(tok, &tok.text, tok.start, tok.end, kind));
         split_rec(row, kinds, ti + 1, k, cur, out);
         cur.pop();
         return;
@@ -235,64 +235,80 @@ fn split_rec(
         .saturating_sub(chars.len() + tok.unit.map_or(0, |u| u.chars().count()));
     for parts in 1..=max_parts.min(chars.len()) {
         let mut cuts = Vec::with_capacity(parts + 1);
-        cut_rec(&chars, parts, 0, &mut cuts, &mut |cuts: &[usize]| {
-            let base = cur.len();
-            let mut ok = true;
-            for p in 0..parts {
-                let (a, b) = (cuts[p], cuts[p + 1]);
-                let s: String = chars[a..b].iter().collect();
-                let kind = kinds[base + p];
-                if !part_ok(&s, kind) {
-                    ok = false;
-                    break;
+        let base_kind = cur.len();
+        let ok = |i: usize, part: &[char]| part_chars_ok(part, kinds[base_kind + i]);
+        let mut budget = 200_000usize;
+        cut_rec(
+            &chars,
+            parts,
+            &mut cuts,
+            &ok,
+            &mut budget,
+            &mut |cuts: &[usize]| {
+                let base = cur.len();
+                for p in 0..parts {
+                    let (a, b) = (cuts[p], cuts[p + 1]);
+                    // The token's text is ASCII: char and byte indices agree.
+                    let part = &tok.text[a..b];
+                    let start = if p == 0 {
+                        tok.start
+                    } else {
+                        tok.start + offset + a
+                    };
+                    let end = if p + 1 == parts {
+                        tok.end
+                    } else {
+                        tok.start + offset + b
+                    };
+                    cur.push(val_of(tok, part, start, end, kinds[base + p]));
                 }
-                let unit = if p + 1 == parts { tok.unit } else { None };
-                let start = if p == 0 {
-                    tok.start
-                } else {
-                    tok.start + offset + a
-                };
-                let end = if p + 1 == parts {
-                    tok.end
-                } else {
-                    tok.start + offset + b
-                };
-                cur.push(val_of(tok, &s, start, end, unit, kind));
-            }
-            if ok {
                 split_rec(row, kinds, ti + 1, k, cur, out);
-            }
-            cur.truncate(base);
-        });
+                cur.truncate(base);
+            },
+        );
     }
 }
 
-/// Calls `f` with every list of cut points splitting `chars` into `parts`.
+/// Calls `f` with every list of cut points splitting `chars` into `parts`
+/// parts that each pass `ok(index, part)`; a part that fails prunes every
+/// split that starts with it. `budget` bounds the work on absurd inputs.
 fn cut_rec(
     chars: &[char],
     parts: usize,
-    from: usize,
     cuts: &mut Vec<usize>,
+    ok: &dyn Fn(usize, &[char]) -> bool,
+    budget: &mut usize,
     f: &mut dyn FnMut(&[usize]),
 ) {
+    if *budget == 0 {
+        return;
+    }
+    *budget -= 1;
     if cuts.is_empty() {
         cuts.push(0);
     }
-    if parts == 1 {
-        cuts.push(chars.len());
-        f(cuts);
-        cuts.pop();
-        return;
-    }
     let last = *cuts.last().unwrap_or(&0);
-    for c in (last + 1).max(from)..chars.len() {
-        // Never cut a sign from its digits, nor inside a decimal.
-        if chars[c - 1] == '-' || chars[c] == '.' || chars[c - 1] == '.' {
-            continue;
+    let index = cuts.len() - 1;
+    if parts == 1 {
+        if ok(index, &chars[last..]) {
+            cuts.push(chars.len());
+            f(cuts);
+            cuts.pop();
         }
-        cuts.push(c);
-        cut_rec(chars, parts - 1, c + 1, cuts, f);
-        cuts.pop();
+    } else {
+        // Leave at least one char for each later part.
+        for c in last + 1..=chars.len().saturating_sub(parts - 1) {
+            // Never cut a sign from its digits, nor inside a decimal.
+            if c >= chars.len() || chars[c - 1] == '-' || chars[c] == '.' || chars[c - 1] == '.' {
+                continue;
+            }
+            if !ok(index, &chars[last..c]) {
+                continue;
+            }
+            cuts.push(c);
+            cut_rec(chars, parts - 1, cuts, ok, budget, f);
+            cuts.pop();
+        }
     }
     if cuts.len() == 1 {
         cuts.pop();
@@ -376,7 +392,8 @@ pub fn solve(form: &Form, rows: &[RowRead], near: &[Vec<Num>]) -> Vec<RowResult>
             let mut keep = scores.iter().map(|&s| s == best);
             cands[ri].retain(|_| keep.next().unwrap_or(false));
             if cands[ri].len() == 1 {
-                assign(&mut vals, row, &cands[ri][0].clone());
+                let only = cands[ri][0].clone();
+                assign(&mut vals, row, &only);
             }
             changed |= cands[ri].len() != before;
         }
@@ -461,7 +478,11 @@ pub fn solve(form: &Form, rows: &[RowRead], near: &[Vec<Num>]) -> Vec<RowResult>
                     .map(|i| {
                         let first = &c[0][i];
                         c.iter()
-                            .all(|cand| cand[i].num == first.num && cand[i].raw == first.raw)
+                            .all(|cand| {
+                                cand[i].num == first.num
+                                    && cand[i].start == first.start
+                                    && cand[i].end == first.end
+                            })
                             .then(|| first.clone())
                     })
                     .collect();
@@ -498,7 +519,10 @@ mod tests {
 
     fn read(r: &RowResult) -> Vec<String> {
         match r {
-            RowResult::Read(v) => v.iter().map(|v| v.raw.clone()).collect(),
+            RowResult::Read(v) => v
+                .iter()
+                .map(|v| v.num.map(|n| n.to_string()).unwrap_or_default())
+                .collect(),
             other => panic!("{other:?}"),
         }
     }
@@ -541,7 +565,9 @@ mod tests {
         let nums = vec![vec![Num::from_int(69), Num::from_int(665)]];
         match &solve(form, &rows, &nums)[0] {
             RowResult::Read(v) => assert_eq!(
-                v.iter().map(|v| v.raw.as_str()).collect::<Vec<_>>(),
+                v.iter()
+                    .map(|v| v.num.unwrap().to_string())
+                    .collect::<Vec<_>>(),
                 ["69", "3", "665"]
             ),
             other => panic!("{other:?}"),
