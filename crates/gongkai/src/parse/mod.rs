@@ -122,7 +122,7 @@ impl Registry {
             })
             .filter(|(s, _)| *s > 0)
             .collect();
-        quick.sort_by(|a, b| b.0.cmp(&a.0));
+        quick.sort_by_key(|q| std::cmp::Reverse(q.0));
         let mut best: Option<(usize, &Form, Vec<Found>)> = None;
         for &(_, form) in quick.iter().take(2) {
             let found = locate::locate(doc, form);

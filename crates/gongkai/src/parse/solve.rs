@@ -483,7 +483,7 @@ pub fn solve(form: &Form, rows: &[RowRead], near: &[Vec<Num>]) -> Vec<RowResult>
                                     && cand[i].start == first.start
                                     && cand[i].end == first.end
                             })
-                            .then(|| first.clone())
+                            .then_some(*first)
                     })
                     .collect();
                 RowResult::Unresolved {
