@@ -21,6 +21,8 @@ pub struct Doc {
     /// Dash-wrapped page numbers (`- 3 -`) and similar: ranges of `chars`
     /// whose digits are not table values.
     pub ignored: Vec<(usize, usize)>,
+    /// `ignored` as one flag per char, for the scanner's hot loop.
+    ignored_mask: Vec<bool>,
 }
 
 impl Doc {
@@ -103,6 +105,12 @@ impl Doc {
             }
             start = end + 1;
         }
+        self.ignored_mask = vec![false; self.chars.len()];
+        for &(s, e) in &self.ignored {
+            for f in &mut self.ignored_mask[s..e.min(self.chars.len())] {
+                *f = true;
+            }
+        }
     }
 
     /// The index in `chars` of the label-stream byte `b`.
@@ -114,7 +122,7 @@ impl Doc {
     }
 
     pub fn is_ignored(&self, i: usize) -> bool {
-        self.ignored.iter().any(|&(s, e)| i >= s && i < e)
+        self.ignored_mask.get(i).copied().unwrap_or(false)
     }
 
     /// The source offsets of chars `[a, b)`.

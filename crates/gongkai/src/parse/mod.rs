@@ -108,10 +108,11 @@ impl Registry {
                     .iter()
                     .flat_map(|t| t.columns.iter().filter(|c| !c.optional))
                     .map(|c| normalize::label_key(&c.label));
+                // Columns and each table's first rows are enough to tell forms apart.
                 let rows = def
                     .tables
                     .iter()
-                    .flat_map(|t| t.rows.iter().filter(|r| !r.optional && !r.header))
+                    .flat_map(|t| t.rows.iter().filter(|r| !r.optional && !r.header).take(4))
                     .map(|r| normalize::label_key(&r.label));
                 let score: usize = cols
                     .chain(rows)

@@ -127,6 +127,8 @@ struct Run<'a> {
     quote: Option<String>,
     /// What the text states, for the restated rule: (rule, value, quote, cell).
     mentions: Vec<(usize, Num, String, Option<usize>)>,
+    /// The prose split into clauses, once per run (section key, clauses).
+    clauses: Option<Vec<(String, Vec<String>)>>,
 }
 
 impl Run<'_> {
@@ -827,6 +829,7 @@ impl Registry {
             out: Vec::new(),
             quote: None,
             mentions: Vec::new(),
+            clauses: None,
         };
         for rule in &form.rules {
             if let Check::ForeignRows { rows, replaces } = &rule.check {

@@ -27,6 +27,22 @@ impl Run<'_> {
             .map(|s| (s.key.as_str(), s.text.as_str()))
     }
 
+    /// The prose's clauses, split once per run (taken out while in use).
+    fn take_clauses(&mut self) -> Vec<(String, Vec<String>)> {
+        match self.clauses.take() {
+            Some(c) => c,
+            None => self
+                .prose()
+                .map(|(k, t)| {
+                    (
+                        k.to_string(),
+                        clauses(t).into_iter().map(str::to_string).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
     /// Σ of this year's terms, when every cell is there and a number.
     fn sum_terms(&self, terms: &[Term]) -> Option<Num> {
         terms
@@ -56,8 +72,10 @@ impl Run<'_> {
         let table = self.sum_terms(value);
         let alt_values: Vec<Num> = alts.iter().filter_map(|a| self.sum_terms(a)).collect();
         let mut found = Vec::new();
-        for (_, text) in self.prose() {
-            for clause in clauses(text) {
+        let all_clauses = self.take_clauses();
+        for (_, cl) in &all_clauses {
+            for clause in cl {
+                let clause = clause.as_str();
                 if !clause_matches(clause, all, none) {
                     continue;
                 }
@@ -67,6 +85,7 @@ impl Run<'_> {
                 }
             }
         }
+        self.clauses = Some(all_clauses);
         let cell = match value.first() {
             Some(Term::Cur { cell, .. }) => Some(*cell),
             _ => None,
@@ -146,8 +165,8 @@ impl Run<'_> {
             return;
         };
         let mut hits = Vec::new();
-        for (_, text) in self.prose() {
-            let cl = clauses(text);
+        let all_clauses = self.take_clauses();
+        for (_, cl) in &all_clauses {
             for (i, clause) in cl.iter().enumerate() {
                 if !clause_matches(clause, all, none) {
                     continue;
@@ -167,6 +186,7 @@ impl Run<'_> {
                 hits.push((p, tidy(&quote)));
             }
         }
+        self.clauses = Some(all_clauses);
         for ((stated, decimals), quote) in hits {
             // Rounded or truncated to the printed decimals: both are in use.
             if dens.iter().any(|&d| {
