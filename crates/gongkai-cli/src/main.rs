@@ -96,11 +96,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let p = e?.path();
         if p.is_dir() {
             walk(&p, out)?;
-        } else if p
-            .extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| ["txt", "html", "htm", "md", "markdown", "json"].contains(&x.to_ascii_lowercase().as_str()))
-        {
+        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            ["txt", "html", "htm", "md", "markdown", "json"]
+                .contains(&x.to_ascii_lowercase().as_str())
+        }) {
             out.push(p);
         }
     }

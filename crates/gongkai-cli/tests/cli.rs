@@ -143,7 +143,10 @@ fn usage_errors_and_unreadable_input_exit_2_with_a_message() {
             vec!["check", bad_json.to_str().unwrap()],
             "invalid report JSON",
         ),
-        (vec!["check", pdf.to_str().unwrap()], "not UTF-8, UTF-16 or GBK text"),
+        (
+            vec!["check", pdf.to_str().unwrap()],
+            "not UTF-8, UTF-16 or GBK text",
+        ),
         (
             vec![
                 "check",
@@ -194,21 +197,39 @@ fn published_text_in_gbk_and_whole_directories_are_checked() {
     std::fs::create_dir_all(&sub).unwrap();
     // The seed report as a GBK file, the way office PCs save it.
     let text = std::fs::read_to_string(root().join("../shared/corpus/gejiu-2018.txt")).unwrap();
-    let gbk: Vec<u8> = text.chars().flat_map(|c| {
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        gbk_bytes(s)
-    }).collect();
+    let gbk: Vec<u8> = text
+        .chars()
+        .flat_map(|c| {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            gbk_bytes(s)
+        })
+        .collect();
     std::fs::write(sub.join("gejiu.txt"), gbk).unwrap();
-    std::fs::copy(root().join("tests/cases/huaian-szf-2024/report.json"), dir.join("huaian.json")).unwrap();
+    std::fs::copy(
+        root().join("tests/cases/huaian-szf-2024/report.json"),
+        dir.join("huaian.json"),
+    )
+    .unwrap();
     std::fs::write(dir.join("notes.docx"), b"PK\x03\x04").unwrap();
     let out = gongkai(&["check", "--format", "json", dir.to_str().unwrap()]);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert!(lines[0]["report"].as_str().unwrap().ends_with("gejiu.txt"));
-    let rules: Vec<&str> = lines[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    assert!(rules.contains(&"L13") && rules.contains(&"X-4"), "{rules:?}");
+    let rules: Vec<&str> = lines[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"L13") && rules.contains(&"X-4"),
+        "{rules:?}"
+    );
     assert_eq!(lines[1]["valid"], Value::Bool(true));
     assert_eq!(out.status.code(), Some(0));
 }
