@@ -164,12 +164,16 @@ pub fn parse(input: &str) -> Result<Report, Error> {
     Registry::builtin().parse(input)
 }
 
-/// The cells of a row, in column order.
+/// The cells of a row, in column order; optional columns (小计) only when
+/// `with_optional` (an optional row's cells count: the row is printed or not).
 fn row_cells(form: &Form, table: usize, row: usize, with_optional: bool) -> Vec<usize> {
+    let cols = &form.def().tables[table].columns;
     form.cells()
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.table == table && c.row == row && (with_optional || !c.optional))
+        .filter(|(_, c)| {
+            c.table == table && c.row == row && (with_optional || !cols[c.col].optional)
+        })
         .map(|(i, _)| i)
         .collect()
 }
@@ -281,7 +285,10 @@ fn read_tables(
                     },
                 ));
             }
-            EntryKind::Row(t, r) if !form.def().tables[t].rows[r].header => {
+            EntryKind::Row(t, r)
+                if !form.def().tables[t].rows[r].header
+                    && !row_cells(form, t, r, false).is_empty() =>
+            {
                 // The values may sit inside a label that the layout broke over
                 // lines; only digits that are part of the label itself are not values.
                 let label_start = doc.char_of_lab(f.start);
@@ -436,6 +443,19 @@ fn read_tables(
                 let mut n = note("R-1", &open[0], &open[1..], &row_key, 0, 0, printed());
                 n.args.insert("count".into(), candidates.len().to_string());
                 n.args.insert("candidates".into(), shown.join("；"));
+                n.expected = None;
+                n.actual = None;
+                report.notes.push(n);
+            }
+            RowResult::TooMany => {
+                let addrs: Vec<String> = read
+                    .cells
+                    .iter()
+                    .map(|&c| form.cells()[c].address.clone())
+                    .collect();
+                let mut n = note("R-1", &addrs[0], &addrs[1..], &row_key, 0, 0, printed());
+                n.args.insert("count".into(), format!("{}+", 100_000));
+                n.args.insert("candidates".into(), "…".into());
                 n.expected = None;
                 n.actual = None;
                 report.notes.push(n);

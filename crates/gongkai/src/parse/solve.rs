@@ -46,6 +46,8 @@ pub enum RowResult {
     Empty,
     /// Values that cannot be matched to the cells (too few, nothing to split).
     Short,
+    /// Digits glued so that there are too many splits to consider.
+    TooMany,
 }
 
 /// A linear constraint over cells: Σ w·v (op) 0.
@@ -174,7 +176,23 @@ fn val_of(tok: &Tok, text: &str, start: usize, end: usize, kind: ValueKind) -> V
 }
 
 /// Every way to read a row's tokens as its cells (capped).
-fn row_candidates(form: &Form, row: &RowRead) -> Vec<Vec<Val>> {
+/// Rows whose digits allow more splits than this are not enumerated: a run
+/// of 32 digits for 7 cells has 736,281; no table prints such a thing, and
+/// reading it would take seconds.
+const SPLIT_LIMIT: u128 = 100_000;
+
+/// `n` choose `k`, saturating.
+fn choose(n: u128, k: u128) -> u128 {
+    if k > n {
+        return 0;
+    }
+    let k = k.min(n - k);
+    (0..k).fold(1u128, |acc, i| (acc.saturating_mul(n - i)) / (i + 1))
+}
+
+/// Every way to read a row's tokens as its cells; `None` when there are too
+/// many to consider.
+fn row_candidates(form: &Form, row: &RowRead) -> Option<Vec<Vec<Val>>> {
     let k = row.cells.len();
     let kinds: Vec<ValueKind> = row.cells.iter().map(|&c| form.cells()[c].kind).collect();
     let n = row.toks.len();
@@ -184,12 +202,29 @@ fn row_candidates(form: &Form, row: &RowRead) -> Vec<Vec<Val>> {
             .zip(&kinds)
             .map(|(t, &kind)| val_of(t, &t.text, t.start, t.end, kind))
             .collect();
-        return vec![vals];
+        return Some(vec![vals]);
+    }
+    // Extra cuts go into the gaps between digits of the glued runs.
+    let gaps: usize = row
+        .toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Number)
+        .map(|t| {
+            t.text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count()
+                .saturating_sub(1)
+        })
+        .sum();
+    if choose(gaps as u128, (k - n) as u128) > SPLIT_LIMIT {
+        return None;
     }
     let mut out = Vec::new();
     let mut cur = Vec::with_capacity(k);
-    split_rec(row, &kinds, 0, k, &mut cur, &mut out);
-    out
+    let budget = std::cell::Cell::new(1_000_000usize);
+    split_rec(row, &kinds, 0, k, &mut cur, &mut out, &budget);
+    (budget.get() > 0 && out.len() < ROW_LIMIT).then_some(out)
 }
 
 fn split_rec(
@@ -199,8 +234,10 @@ fn split_rec(
     k: usize,
     cur: &mut Vec<Val>,
     out: &mut Vec<Vec<Val>>,
+    budget: &std::cell::Cell<usize>,
 ) {
-    if out.len() >= ROW_LIMIT {
+    if out.len() >= ROW_LIMIT || budget.get() == 0 {
+        budget.set(0);
         return;
     }
     let toks = &row.toks;
@@ -225,7 +262,7 @@ fn split_rec(
             return;
         }
         cur.push(val_of(tok, &tok.text, tok.start, tok.end, kind));
-        split_rec(row, kinds, ti + 1, k, cur, out);
+        split_rec(row, kinds, ti + 1, k, cur, out, budget);
         cur.pop();
         return;
     }
@@ -237,13 +274,12 @@ fn split_rec(
         let mut cuts = Vec::with_capacity(parts + 1);
         let base_kind = cur.len();
         let ok = |i: usize, part: &[char]| part_chars_ok(part, kinds[base_kind + i]);
-        let mut budget = 200_000usize;
         cut_rec(
             &chars,
             parts,
             &mut cuts,
             &ok,
-            &mut budget,
+            budget,
             &mut |cuts: &[usize]| {
                 let base = cur.len();
                 for p in 0..parts {
@@ -262,7 +298,7 @@ fn split_rec(
                     };
                     cur.push(val_of(tok, part, start, end, kinds[base + p]));
                 }
-                split_rec(row, kinds, ti + 1, k, cur, out);
+                split_rec(row, kinds, ti + 1, k, cur, out, budget);
                 cur.truncate(base);
             },
         );
@@ -277,13 +313,13 @@ fn cut_rec(
     parts: usize,
     cuts: &mut Vec<usize>,
     ok: &dyn Fn(usize, &[char]) -> bool,
-    budget: &mut usize,
+    budget: &std::cell::Cell<usize>,
     f: &mut dyn FnMut(&[usize]),
 ) {
-    if *budget == 0 {
+    if budget.get() == 0 {
         return;
     }
-    *budget -= 1;
+    budget.set(budget.get() - 1);
     if cuts.is_empty() {
         cuts.push(0);
     }
@@ -319,14 +355,18 @@ fn cut_rec(
 pub fn solve(form: &Form, rows: &[RowRead], near: &[Vec<Num>]) -> Vec<RowResult> {
     let cons = constraints(form);
     let mut vals: Vec<Option<Num>> = vec![None; form.cells().len()];
+    let mut too_many = vec![false; rows.len()];
     let mut cands: Vec<Vec<Vec<Val>>> = rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             if r.toks.is_empty() {
-                Vec::new()
-            } else {
-                row_candidates(form, r)
+                return Vec::new();
             }
+            row_candidates(form, r).unwrap_or_else(|| {
+                too_many[i] = true;
+                Vec::new()
+            })
         })
         .collect();
     let assign = |vals: &mut Vec<Option<Num>>, row: &RowRead, c: &[Val]| {
@@ -462,7 +502,9 @@ pub fn solve(form: &Form, rows: &[RowRead], near: &[Vec<Num>]) -> Vec<RowResult>
     }
     rows.iter()
         .zip(cands)
-        .map(|(row, c)| match c.len() {
+        .zip(too_many)
+        .map(|((row, c), many)| match c.len() {
+            _ if many => RowResult::TooMany,
             0 if row.toks.is_empty() => RowResult::Empty,
             0 => RowResult::Short,
             1 => {
