@@ -4,7 +4,9 @@
 use crate::number::Num;
 
 /// Units a stated count may carry.
-pub const COUNT_UNITS: &[char] = &['件', '条', '个', '封', '项', '次', '人', '份', '篇'];
+pub const COUNT_UNITS: &[char] = &[
+    '件', '条', '個', '個', '封', '项', '次', '人', '份', '篇', '條', '个', '項',
+];
 
 /// A quote as a person reads it: the line breaks of extracted text joined.
 pub fn tidy(quote: &str) -> String {

@@ -117,7 +117,7 @@ pub enum Token {
 
 /// Tokens that print a zero.
 pub const ZERO_TOKENS: &[&str] = &[
-    "无", "－", "—", "――", "——", "―", "/", "／", "-", "--", "–", "−", "零",
+    "无", "無", "－", "—", "――", "——", "―", "/", "／", "-", "--", "–", "−", "零",
 ];
 
 /// Normalises full-width digits and signs, drops spaces, NBSP and thousands

@@ -62,8 +62,10 @@ fn parse_cases() -> Vec<ParseCase> {
         let source = root().join(spec["source"].as_str().unwrap());
         let text = String::from_utf8_lossy(&fs::read(&source).unwrap()).into_owned();
         let read = Registry::builtin().parse(&text).unwrap();
-        let truth =
-            Report::from_json(&fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+        let truth_path = spec["truth"]
+            .as_str()
+            .map_or_else(|| dir.join("report.json"), |t| root().join(t));
+        let truth = Report::from_json(&fs::read_to_string(truth_path).unwrap()).unwrap();
         let ambiguous = spec["ambiguous"]
             .as_array()
             .unwrap()

@@ -74,8 +74,12 @@ impl Registry {
             InputKind::Markdown => (html::markdown_to_doc(input), None),
             InputKind::Text => (Doc::from_text(input), None),
         };
-        let plain: String = doc.chars.iter().collect();
-        let meta = meta::read_meta(&plain, html_title.as_deref());
+        // Meta is read in simplified characters, so a 繁體 copy reads alike.
+        let plain: String = normalize::simplify(&doc.chars.iter().collect::<String>());
+        let meta = meta::read_meta(
+            &plain,
+            html_title.map(|t| normalize::simplify(&t)).as_deref(),
+        );
         let mut report = Report {
             meta,
             ..Report::default()

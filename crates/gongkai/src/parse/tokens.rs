@@ -44,7 +44,7 @@ fn is_sep(c: Option<&char>) -> bool {
 }
 
 const ZERO_WORDS: &[&str] = &[
-    "——", "――", "--", "无", "—", "―", "－", "-", "/", "／", "–", "零",
+    "——", "――", "--", "无", "無", "—", "―", "－", "-", "/", "／", "–", "零",
 ];
 
 /// Scans chars `[a, b)` of the doc for value tokens.

@@ -128,7 +128,7 @@ struct Run<'a> {
     /// What the text states, for the restated rule: (rule, value, quote, cell).
     mentions: Vec<(usize, Num, String, Option<usize>)>,
     /// The prose split into clauses, once per run (section key, clauses).
-    clauses: Option<Vec<(String, Vec<String>)>>,
+    clauses: Option<Vec<(String, Vec<(String, String)>)>>,
 }
 
 impl Run<'_> {

@@ -10,7 +10,9 @@ use crate::narrative::{
     announced_parts, clauses, counts, percent, ratio_percent, tidy, truncated_percent,
 };
 use crate::number::Num;
+use crate::parse::normalize::simplify;
 
+/// `clause` in simplified characters (keywords are simplified; a 繁體 report reads alike).
 fn clause_matches(clause: &str, all: &[Vec<String>], none: &[String]) -> bool {
     all.iter()
         .all(|g| g.iter().any(|k| clause.contains(k.as_str())))
@@ -27,8 +29,9 @@ impl Run<'_> {
             .map(|s| (s.key.as_str(), s.text.as_str()))
     }
 
-    /// The prose's clauses, split once per run (taken out while in use).
-    fn take_clauses(&mut self) -> Vec<(String, Vec<String>)> {
+    /// The prose's clauses, as printed and in simplified characters, split
+    /// once per run (taken out while in use).
+    fn take_clauses(&mut self) -> Vec<(String, Vec<(String, String)>)> {
         match self.clauses.take() {
             Some(c) => c,
             None => self
@@ -36,7 +39,10 @@ impl Run<'_> {
                 .map(|(k, t)| {
                     (
                         k.to_string(),
-                        clauses(t).into_iter().map(str::to_string).collect(),
+                        clauses(t)
+                            .into_iter()
+                            .map(|c| (c.to_string(), simplify(c)))
+                            .collect(),
                     )
                 })
                 .collect(),
@@ -74,9 +80,9 @@ impl Run<'_> {
         let mut found = Vec::new();
         let all_clauses = self.take_clauses();
         for (_, cl) in &all_clauses {
-            for clause in cl {
+            for (clause, simple) in cl {
                 let clause = clause.as_str();
-                if !clause_matches(clause, all, none) {
+                if !clause_matches(simple, all, none) {
                     continue;
                 }
                 let c = counts(clause);
@@ -167,8 +173,8 @@ impl Run<'_> {
         let mut hits = Vec::new();
         let all_clauses = self.take_clauses();
         for (_, cl) in &all_clauses {
-            for (i, clause) in cl.iter().enumerate() {
-                if !clause_matches(clause, all, none) {
+            for (i, (clause, simple)) in cl.iter().enumerate() {
+                if !clause_matches(simple, all, none) {
                     continue;
                 }
                 // "予以公开及部分公开258件，占33.9%": the share may be the next clause.
@@ -176,6 +182,7 @@ impl Run<'_> {
                     Some(p) => (p, clause.to_string()),
                     None => match cl
                         .get(i + 1)
+                        .map(|n| n.0.as_str())
                         .filter(|n| n.starts_with('占') || n.starts_with("比例"))
                         .and_then(|n| percent(n).map(|p| (p, n)))
                     {
@@ -307,7 +314,7 @@ impl Run<'_> {
         let Some(year) = self.cur.report.meta.year else {
             return;
         };
-        let stated = self.prose().find_map(|(_, text)| {
+        let stated = self.prose().map(|(_, t)| simplify(t)).find_map(|text| {
             ["统计期限", "统计时限", "统计期间", "统计时间"]
                 .iter()
                 .find_map(|key| {
