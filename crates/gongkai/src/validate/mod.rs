@@ -38,6 +38,9 @@ impl Slot {
     }
 }
 
+/// A section's key and its clauses, as printed and in simplified characters.
+type SectionClauses = (String, Vec<(String, String)>);
+
 /// A report's cells laid out in its form's order.
 struct Sheet<'a> {
     form: &'a Form,
@@ -128,7 +131,7 @@ struct Run<'a> {
     /// What the text states, for the restated rule: (rule, value, quote, cell).
     mentions: Vec<(usize, Num, String, Option<usize>)>,
     /// The prose split into clauses, once per run (section key, clauses).
-    clauses: Option<Vec<(String, Vec<(String, String)>)>>,
+    clauses: Option<Vec<SectionClauses>>,
 }
 
 impl Run<'_> {

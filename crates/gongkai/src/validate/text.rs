@@ -31,7 +31,7 @@ impl Run<'_> {
 
     /// The prose's clauses, as printed and in simplified characters, split
     /// once per run (taken out while in use).
-    fn take_clauses(&mut self) -> Vec<(String, Vec<(String, String)>)> {
+    fn take_clauses(&mut self) -> Vec<super::SectionClauses> {
         match self.clauses.take() {
             Some(c) => c,
             None => self
