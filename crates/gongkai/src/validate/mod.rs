@@ -545,6 +545,21 @@ impl Run<'_> {
 
     fn run_rule(&mut self, rule: &Rule, ri: usize, foreign: &[&str]) {
         let lang = self.lang;
+        // Text rules need the text: a table-only report skips them at once.
+        let text_rule = matches!(
+            rule.check,
+            Check::Stated { .. }
+                | Check::Percent { .. }
+                | Check::Restated
+                | Check::SectionsPresent
+                | Check::SectionCount
+                | Check::MentionsText { .. }
+                | Check::Period
+                | Check::Breakdown
+        );
+        if text_rule && self.cur.report.sections.is_empty() {
+            return;
+        }
         match &rule.check {
             Check::Sum(v) => v.iter().for_each(|i| self.sum(rule, ri, i)),
             Check::Compare(v) => v.iter().for_each(|i| self.compare(rule, ri, i)),
