@@ -84,22 +84,30 @@ impl Doc {
                 .iter()
                 .position(|&c| c == '\n')
                 .map_or(self.chars.len(), |p| start + p);
-            let line: String = self.chars[start..end]
-                .iter()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let inner = line
-                .trim_start_matches(['-', '—', '–', '－'])
-                .trim_end_matches(['-', '—', '–', '－']);
-            let wrapped = inner.len() < line.len()
-                && line.starts_with(['-', '—', '–', '－'])
-                && line.ends_with(['-', '—', '–', '－']);
-            let page = (wrapped
-                && !inner.is_empty()
-                && inner.len() <= 4
-                && inner.chars().all(|c| c.is_ascii_digit()))
+            let raw: String = self.chars[start..end].iter().collect();
+            let line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+            let pieces: Vec<&str> = raw.split_whitespace().collect();
+            let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+            let dashes =
+                |p: &str| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(is_dash);
+            let digits =
+                |p: &str| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit());
+            // "-3-", "- 3 -", "— 3 —": one number between single dashes, alone on its line.
+            let wrapped = match pieces.as_slice() {
+                [a, n, b] => dashes(a) && digits(n) && dashes(b),
+                [one] => {
+                    let inner = one.trim_start_matches(is_dash).trim_end_matches(is_dash);
+                    let (l, r) = (
+                        one.len() - one.trim_start_matches(is_dash).len(),
+                        one.len() - one.trim_end_matches(is_dash).len(),
+                    );
+                    digits(inner) && l > 0 && r > 0 && l <= 6 && r <= 6
+                }
+                _ => false,
+            };
+            let page = wrapped
                 || (line.starts_with('第') && line.ends_with('页') && line.chars().count() <= 8)
-                || (!line.is_empty() && line.len() <= 9 && is_page_of(&line));
+                || (pieces.len() == 1 && line.len() <= 9 && is_page_of(&line));
             if page {
                 self.ignored.push((start, end));
             }
@@ -170,7 +178,8 @@ mod tests {
 
     #[test]
     fn page_numbers_are_ignored() {
-        let d = Doc::from_text("a 1 2\n      -3-\n- 12 -\n第 4 页\n 7\n");
+        let d =
+            Doc::from_text("a 1 2\n      -3-\n- 12 -\n第 4 页\n 7\n1 1 / 0 0 0 2\n— — 0 — — — —\n");
         assert_eq!(d.ignored.len(), 3);
         let seven = d.chars.iter().position(|&c| c == '7').unwrap();
         assert!(!d.is_ignored(seven));

@@ -231,8 +231,9 @@ fn flush_row(out: &mut Out, row: &mut Option<Vec<CellBuf>>, cell: &mut Option<Ce
         cells.push(c);
     }
     let texts: Vec<String> = cells.iter().map(|c| c.chars.iter().collect()).collect();
+    let skip = leading_label_blanks(&texts.iter().map(String::as_str).collect::<Vec<_>>());
     out.newline(at);
-    for (c, t) in cells.into_iter().zip(texts) {
+    for (c, t) in cells.into_iter().zip(texts).skip(skip) {
         // An empty cell is a blank value; the reader decides whether the
         // stretch it is in holds values (a row) or not (a header).
         if t.chars().all(|ch| ch.is_whitespace() || ch == '\u{a0}') {
@@ -250,6 +251,16 @@ fn flush_row(out: &mut Out, row: &mut Option<Vec<CellBuf>>, cell: &mut Option<Ce
     }
 }
 
+/// How many empty cells open a row before its label (a cell with words):
+/// they continue merged (rowspan) label cells, they are not values.
+fn leading_label_blanks(cells: &[&str]) -> usize {
+    let n = cells.iter().take_while(|c| c.trim().is_empty()).count();
+    match cells.get(n) {
+        Some(c) if c.chars().any(char::is_alphabetic) && !["无", "無"].contains(&c.trim()) => n,
+        _ => 0,
+    }
+}
+
 /// Converts Markdown (pipe tables and text) to a doc.
 pub fn markdown_to_doc(md: &str) -> Doc {
     let mut chars = Vec::with_capacity(md.len());
@@ -260,13 +271,24 @@ pub fn markdown_to_doc(md: &str) -> Doc {
         let t = line.trim();
         if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
             let inner = &t[1..t.len() - 1];
-            let is_rule = inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '));
+            // A delimiter row: every cell dashes (three or more, or with a colon).
+            let is_rule = inner.split('|').all(|c| {
+                let c = c.trim();
+                c.chars().all(|ch| matches!(ch, '-' | ':'))
+                    && (c.matches('-').count() >= 3 || c.contains(':') && c.contains('-'))
+            });
             if !is_rule {
                 let lead = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
                 let cells: Vec<&str> = inner.split('|').collect();
+                // Empty cells before a row's label stand for merged (rowspan) label cells.
+                let skip = leading_label_blanks(&cells);
                 let mut pos = offset + lead;
-                for c in cells {
+                for (ci, c) in cells.into_iter().enumerate() {
                     let len = c.chars().count();
+                    if ci < skip {
+                        pos += len + 1;
+                        continue;
+                    }
                     if c.trim().is_empty() {
                         chars.push(BLANK_CELL);
                         src.push(pos);

@@ -266,10 +266,10 @@ fn read_tables(
             EntryKind::Table(t) if form.def().tables[t].layout == Layout::SingleRow => {
                 // The values follow the header: drop what comes before its last label.
                 let mut toks = tokens::scan(doc, start, end);
+                // A label is words, not markup (`##`, `**`, `|`) or page numbers.
                 let is_label = |i: usize| {
                     let c = doc.chars[i];
-                    !c.is_whitespace()
-                        && c != doc::BLANK_CELL
+                    c.is_alphabetic()
                         && !toks.iter().any(|t| i >= t.start && i < t.end)
                         && !doc.is_ignored(i)
                 };
@@ -517,10 +517,18 @@ fn narrative_numbers(doc: &Doc, label: &str, first: usize, last: usize) -> Vec<N
         {
             end = c + stop;
         }
+        // Only counts of documents or decisions (件, 项) of two digits or more:
+        // a 0 or a 2 says little, and 条 counts items of information.
         out.extend(
             tokens::scan(doc, c, end)
                 .into_iter()
-                .filter(|t| t.kind == tokens::TokKind::Number)
+                .filter(|t| t.kind == tokens::TokKind::Number && t.text.len() >= 2)
+                .filter(|t| {
+                    doc.chars[t.end..]
+                        .iter()
+                        .find(|ch| !ch.is_whitespace())
+                        .is_some_and(|u| matches!(u, '件' | '项' | '項'))
+                })
                 .filter_map(|t| Num::parse_plain(&t.text)),
         );
     }
