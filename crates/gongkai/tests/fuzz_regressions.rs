@@ -46,7 +46,7 @@ fn parse_and_validate(input: &'static [u8]) {
 /// （三）不予公开 with a number after its label. The row has no
 /// non-optional cells, so `read_tables` gets `RowResult::Read(vec![])` and
 /// indexes `read.cells[0]` for its R-2 note: index out of bounds
-/// (parse/mod.rs:384 at e203eb6).
+/// (parse/mod.rs:384 at e203eb6; fixed in 8bdac84).
 #[test]
 fn optional_subtotal_row_with_a_value_markdown() {
     parse_and_validate("||\n|（三）不予公开0.属于国.其他|\n".as_bytes());
@@ -76,7 +76,8 @@ fn optional_subtotal_row_printed_in_a_real_shape() {
 /// (`parse::solve::row_candidates` → `split_rec` → `cut_rec`) takes about
 /// 5 s per row in a release build, 126 s for the whole input (e203eb6); 24
 /// digits a row take 12–27 s. The cap of 4000 candidates a row does not stop
-/// the enumeration, and each `cut_rec` gets its own budget.
+/// the enumeration, and each `cut_rec` gets its own budget. Fixed in
+/// 8bdac84 (too many splits are reported as R-1): 17 ms.
 #[test]
 fn glued_digit_runs_finish() {
     parse_and_validate(include_bytes!("fuzz-regressions/glued-runs-2021.txt"));
