@@ -49,6 +49,32 @@ impl Run<'_> {
         }
     }
 
+    /// A report-level text finding: the quote, what the table (or the body)
+    /// says, and what the text says.
+    fn push_quoted(
+        &mut self,
+        rule: &Rule,
+        ri: usize,
+        quote: String,
+        expected: String,
+        actual: String,
+    ) {
+        let args = Args::new()
+            .set("quote", quote.clone())
+            .set("actual", actual.clone())
+            .set("expected", expected.clone());
+        self.quote = Some(quote);
+        self.push(
+            rule,
+            ri,
+            None,
+            Vec::new(),
+            Some(expected),
+            Some(actual),
+            args,
+        );
+    }
+
     /// Σ of this year's terms, when every cell is there and a number.
     fn sum_terms(&self, terms: &[Term]) -> Option<Num> {
         terms
@@ -264,20 +290,7 @@ impl Run<'_> {
         if present == 0 || n == present as i64 {
             return;
         }
-        let args = Args::new()
-            .set("quote", quote.clone())
-            .set("actual", n.to_string())
-            .set("expected", present.to_string());
-        self.quote = Some(quote);
-        self.push(
-            rule,
-            ri,
-            None,
-            Vec::new(),
-            Some(present.to_string()),
-            Some(n.to_string()),
-            args,
-        );
+        self.push_quoted(rule, ri, quote, present.to_string(), n.to_string());
     }
 
     pub(super) fn mentions_text(
@@ -325,20 +338,7 @@ impl Run<'_> {
                 })
         });
         if let Some((y, quote)) = stated.filter(|(y, _)| *y != year) {
-            let args = Args::new()
-                .set("quote", quote.clone())
-                .set("actual", y.to_string())
-                .set("expected", year.to_string());
-            self.quote = Some(quote);
-            self.push(
-                rule,
-                ri,
-                None,
-                Vec::new(),
-                Some(year.to_string()),
-                Some(y.to_string()),
-                args,
-            );
+            self.push_quoted(rule, ri, quote, year.to_string(), y.to_string());
         }
     }
 
@@ -438,20 +438,7 @@ impl Run<'_> {
             }
         }
         for (total, sum, quote) in hits {
-            let args = Args::new()
-                .set("quote", quote.clone())
-                .set("actual", total.to_string())
-                .set("expected", sum.to_string());
-            self.quote = Some(quote);
-            self.push(
-                rule,
-                ri,
-                None,
-                Vec::new(),
-                Some(sum.to_string()),
-                Some(total.to_string()),
-                args,
-            );
+            self.push_quoted(rule, ri, quote, sum.to_string(), total.to_string());
         }
     }
 }
