@@ -180,3 +180,22 @@ fn spans_point_at_the_printed_value() {
         }
     }
 }
+
+#[test]
+fn spans_count_a_leading_bom() {
+    // Windows tools save UTF-8 with a BOM; spans index the text as given.
+    let text = fs::read_to_string(corpus().join("014-pingtan-syq-2020.txt")).unwrap();
+    let plain = Registry::builtin().parse(&text).unwrap();
+    let with_bom = format!("\u{feff}{text}");
+    let read = Registry::builtin().parse(&with_bom).unwrap();
+    assert_eq!(read.cells, plain.cells);
+    assert!(!read.spans.is_empty());
+    let chars: Vec<char> = with_bom.chars().collect();
+    for (addr, [s, e]) in &read.spans {
+        assert_eq!(plain.spans[addr], [s - 1, e - 1], "{addr}");
+        let printed: String = chars[*s..*e].iter().collect();
+        if let Some(raw) = read.raw.get(addr) {
+            assert_eq!(printed.trim(), raw, "{addr}");
+        }
+    }
+}

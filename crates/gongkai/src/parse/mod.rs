@@ -66,7 +66,10 @@ impl Registry {
     /// Markdown, or the canonical JSON. Only JSON that is not a report is an
     /// error; any text gives a report, with notes for what could not be read.
     pub fn parse(&self, input: &str) -> Result<Report, Error> {
-        let input = input.trim_start_matches('\u{feff}');
+        let stripped = input.trim_start_matches('\u{feff}');
+        // Spans count chars of the text as given, BOMs included.
+        let bom = input.len().saturating_sub(stripped.len()) / '\u{feff}'.len_utf8();
+        let input = stripped;
         let kind = sniff(input);
         let (doc, html_title) = match kind {
             InputKind::Json => return Report::from_json(input),
@@ -91,6 +94,11 @@ impl Registry {
         report.form = Some(form.id().to_string());
         let spans = read_tables(&doc, form, &found, &mut report);
         report.sections = meta::read_sections(&doc, Some(form), &spans);
+        if bom > 0 {
+            for span in report.spans.values_mut() {
+                *span = [span[0] + bom, span[1] + bom];
+            }
+        }
         Ok(report)
     }
 
