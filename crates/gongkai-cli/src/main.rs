@@ -44,6 +44,34 @@ enum Command {
         #[arg(long = "form-file")]
         form_files: Vec<PathBuf>,
     },
+    /// Render a report's tables as the official form prints them.
+    Render {
+        /// A report file: published text, HTML, Markdown or report JSON.
+        file: PathBuf,
+        #[arg(long = "to", value_enum, default_value_t = RenderTo::Html)]
+        to: RenderTo,
+        /// Check the report and mark the findings on their cells.
+        #[arg(long)]
+        findings: bool,
+        /// The previous year's report, for the cross-year rules (with --findings).
+        #[arg(long)]
+        prev: Option<PathBuf>,
+        /// HTML: only the tables, not a whole page with its stylesheet.
+        #[arg(long)]
+        fragment: bool,
+        /// Print zero tokens (无, —, /) as 0, and every value in its canonical form.
+        #[arg(long)]
+        normalize: bool,
+        /// Language of the words gongkai adds: zh-CN or en.
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        /// Write to this file instead of standard output (CSV gets a BOM for Excel/WPS).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Load a form definition (JSON) first; may be repeated.
+        #[arg(long = "form-file")]
+        form_files: Vec<PathBuf>,
+    },
     /// List every rule: id, severity, the forms that run it, and its basis.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -52,6 +80,14 @@ enum Command {
         #[arg(long = "form-file")]
         form_files: Vec<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RenderTo {
+    Html,
+    Text,
+    Md,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -155,6 +191,42 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Render {
+            file,
+            to,
+            findings,
+            prev,
+            fragment,
+            normalize,
+            lang,
+            output,
+            form_files,
+        } => {
+            let result = lang
+                .parse::<Lang>()
+                .map_err(|e| BadInput(e.to_string()))
+                .and_then(|lang| {
+                    let options = gongkai::RenderOptions {
+                        format: match to {
+                            RenderTo::Html => gongkai::Format::Html,
+                            RenderTo::Text => gongkai::Format::Text,
+                            RenderTo::Md => gongkai::Format::Markdown,
+                            RenderTo::Csv => gongkai::Format::Csv,
+                        },
+                        lang,
+                        page: !fragment,
+                        normalize,
+                    };
+                    render(&file, prev.as_deref(), findings, &options, &form_files)
+                });
+            match result.and_then(|text| write_out(output.as_deref(), to, &text)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(BadInput(m)) => {
+                    eprintln!("gongkai: {m}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Rules { format, form_files } => match rules(format, &form_files) {
             Ok(()) => ExitCode::SUCCESS,
             Err(BadInput(m)) => {
@@ -162,6 +234,53 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn render(
+    file: &Path,
+    prev: Option<&Path>,
+    findings: bool,
+    options: &gongkai::RenderOptions,
+    form_files: &[PathBuf],
+) -> Result<String, BadInput> {
+    let reg = registry(form_files)?;
+    let parse = |p: &Path| {
+        reg.parse(&read_text(p)?)
+            .map_err(|e| BadInput(format!("{}: {e}", p.display())))
+    };
+    let report = parse(file)?;
+    let found = if findings {
+        let opts = Options { lang: options.lang };
+        match prev {
+            Some(p) => reg.validate_pair(&parse(p)?, &report, &opts),
+            None => reg.validate(&report, &opts),
+        }
+        .findings
+    } else {
+        Vec::new()
+    };
+    reg.render(&report, &found, options)
+        .map_err(|e| BadInput(format!("{}: {e}", file.display())))
+}
+
+/// Writes rendered output; a CSV file gets a UTF-8 BOM so Excel and WPS
+/// read it as UTF-8.
+fn write_out(path: Option<&Path>, to: RenderTo, text: &str) -> Result<(), BadInput> {
+    match path {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(p) => {
+            let bom = if matches!(to, RenderTo::Csv) {
+                "\u{feff}"
+            } else {
+                ""
+            };
+            std::fs::write(p, format!("{bom}{text}"))
+                .map_err(|e| BadInput(format!("{}: {e}", p.display())))
+        }
     }
 }
 

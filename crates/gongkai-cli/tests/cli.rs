@@ -239,3 +239,52 @@ fn published_text_in_gbk_and_whole_directories_are_checked() {
 fn gbk_bytes(s: &str) -> Vec<u8> {
     gongkai::decode::encode_gbk(s)
 }
+
+#[test]
+fn render_prints_the_tables_in_each_format() {
+    let pub_text = "../shared/corpus/014-pingtan-syq-2020.txt";
+    let out = gongkai(&["render", pub_text, "--to", "html", "--findings"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Pingtan 2020's （七）总计 row does not add up: marked on the cell.
+    assert!(html.contains("<td id=\"gk-requests/total/total\" data-cell=\"requests/total/total\" class=\"gk-value gk-error\""));
+    let out = gongkai(&["render", pub_text, "--to", "html", "--fragment"]);
+    let frag = String::from_utf8(out.stdout).unwrap();
+    assert!(frag.starts_with("<div class=\"gk-report\"") && !frag.contains("gk-error"));
+    let out = gongkai(&["render", pub_text, "--to", "md"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("| 结果维持 |"));
+    let out = gongkai(&["render", pub_text, "--to", "text", "--lang", "en", "--findings"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Findings:"));
+}
+
+#[test]
+fn render_to_a_csv_file_writes_a_bom_for_excel() {
+    let dir = std::env::temp_dir().join(format!("gongkai-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cells.csv");
+    let out = gongkai(&[
+        "render",
+        "../shared/corpus/gejiu-2018.txt",
+        "--to",
+        "csv",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with("\u{feff}单元格,表,行,列,数值,原文\r\n".as_bytes()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn render_of_a_text_with_no_table_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("gongkai-render-none-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("note.txt");
+    std::fs::write(&file, "关于开展政府信息公开工作的通知\n").unwrap();
+    let out = gongkai(&["render", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names no form"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -25,6 +25,7 @@ pub mod narrative;
 pub mod number;
 pub mod parse;
 pub mod registry;
+pub mod render;
 pub mod summary;
 mod validate;
 
@@ -34,6 +35,7 @@ pub use form::{Form, FormDef};
 pub use model::{BodyKind, CellValue, Meta, Note, Report, Section};
 pub use parse::{parse, sniff, InputKind};
 pub use registry::Registry;
+pub use render::{render, Format, RenderOptions};
 pub use validate::{validate, validate_pair, Options};
 
 /// Validates a report given as JSON text: a typed error only when the text

@@ -25,6 +25,7 @@ use crate::number::Num;
 use crate::registry::Registry;
 
 pub use meta::{date_in, kind_of_body, year_in};
+pub use tokens::EMPTY_MARK;
 
 /// What kind of text the input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,10 @@ const STOPS: &[&str] = &[
     "审核人",
     "附件下载",
     "六、其他需要报告",
+    // What gongkai's own rendering prints after the tables (render/).
+    "发现的问题（",
+    "发现的问题：",
+    "表式之外的单元格",
 ];
 
 impl Registry {

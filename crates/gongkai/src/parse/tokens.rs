@@ -47,6 +47,22 @@ const ZERO_WORDS: &[&str] = &[
     "——", "――", "--", "无", "無", "—", "―", "－", "-", "/", "／", "–", "零",
 ];
 
+/// What the text rendering prints for an empty cell.
+pub const EMPTY_MARK: &str = "（空）";
+
+/// The length of an empty-cell mark (（空）or (空)) standing alone at `i`.
+fn empty_mark(cs: &[char], i: usize, b: usize) -> Option<usize> {
+    let open = matches!(cs.get(i), Some('（' | '('));
+    let n = 3;
+    (open
+        && i + n <= b
+        && cs[i + 1] == '空'
+        && matches!(cs[i + 2], '）' | ')')
+        && (i == 0 || is_sep(cs.get(i - 1)))
+        && is_sep(cs.get(i + n)))
+    .then_some(n)
+}
+
 /// Scans chars `[a, b)` of the doc for value tokens.
 pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
     let cs = &doc.chars;
@@ -68,6 +84,18 @@ pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
         }
         if doc.is_ignored(i) {
             i += 1;
+            continue;
+        }
+        // （空）: how gongkai's text rendering prints an empty cell.
+        if let Some(n) = empty_mark(cs, i, b) {
+            out.push(Tok {
+                kind: TokKind::Blank,
+                text: String::new(),
+                unit: None,
+                start: i,
+                end: i + n,
+            });
+            i += n;
             continue;
         }
         // A signed number: +12, -3, −3, 减少3, 增加3.
