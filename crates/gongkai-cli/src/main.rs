@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::io::Write;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use gongkai::{Lang, Options, Outcome, Registry, Report};
 
@@ -96,6 +98,26 @@ enum Format {
     Json,
 }
 
+/// Writes to standard output; when the reader has gone (`gongkai … | head`),
+/// exits quietly instead of panicking as `println!` does.
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+macro_rules! out {
+    ($($arg:tt)*) => { emit(format_args!($($arg)*)) };
+}
+
+fn emit(args: std::fmt::Arguments) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("gongkai: cannot write output: {e}");
+        std::process::exit(2);
+    }
+}
+
 /// An input that could not be read as a report: exit 2.
 struct BadInput(String);
 
@@ -182,7 +204,7 @@ fn main() -> ExitCode {
             });
             match result {
                 Ok(report) => {
-                    println!("{}", report.to_json_pretty());
+                    outln!("{}", report.to_json_pretty());
                     ExitCode::SUCCESS
                 }
                 Err(BadInput(m)) => {
@@ -269,7 +291,7 @@ fn render(
 fn write_out(path: Option<&Path>, to: RenderTo, text: &str) -> Result<(), BadInput> {
     match path {
         None => {
-            print!("{text}");
+            out!("{text}");
             Ok(())
         }
         Some(p) => {
@@ -325,13 +347,13 @@ fn rules(format: Format, form_files: &[PathBuf]) -> Result<(), BadInput> {
                     serde_json::json!({"rule": id, "severity": sev, "forms": forms, "message": msg, "basis": basis})
                 })
                 .collect();
-            println!("{}", serde_json::Value::Array(v));
+            outln!("{}", serde_json::Value::Array(v));
         }
         Format::Text => {
-            println!("| rule | severity | forms | basis |");
-            println!("|---|---|---|---|");
+            outln!("| rule | severity | forms | basis |");
+            outln!("|---|---|---|---|");
             for (id, sev, forms, _, basis) in &rows {
-                println!(
+                outln!(
                     "| {id} | {sev} | {} | {} |",
                     forms.join(", "),
                     basis.replace('|', "\\|")
@@ -372,7 +394,7 @@ fn check(
         all_valid &= outcome.valid;
         let name = path.display().to_string();
         match format {
-            Format::Text => print!(
+            Format::Text => out!(
                 "{}",
                 gongkai::summary::outcome_text(&name, report, &outcome, &reg, lang)
             ),
@@ -383,7 +405,7 @@ fn check(
                     "findings": outcome.findings,
                     "counts": outcome.counts,
                 });
-                println!("{line}");
+                outln!("{line}");
             }
         }
     }

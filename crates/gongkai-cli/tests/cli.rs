@@ -244,7 +244,11 @@ fn gbk_bytes(s: &str) -> Vec<u8> {
 fn render_prints_the_tables_in_each_format() {
     let pub_text = "../shared/corpus/014-pingtan-syq-2020.txt";
     let out = gongkai(&["render", pub_text, "--to", "html", "--findings"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     // Pingtan 2020's （七）总计 row does not add up: marked on the cell.
@@ -253,8 +257,18 @@ fn render_prints_the_tables_in_each_format() {
     let frag = String::from_utf8(out.stdout).unwrap();
     assert!(frag.starts_with("<div class=\"gk-report\"") && !frag.contains("gk-error"));
     let out = gongkai(&["render", pub_text, "--to", "md"]);
-    assert!(String::from_utf8(out.stdout).unwrap().contains("| 结果维持 |"));
-    let out = gongkai(&["render", pub_text, "--to", "text", "--lang", "en", "--findings"]);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("| 结果维持 |"));
+    let out = gongkai(&[
+        "render",
+        pub_text,
+        "--to",
+        "text",
+        "--lang",
+        "en",
+        "--findings",
+    ]);
     assert!(String::from_utf8(out.stdout).unwrap().contains("Findings:"));
 }
 
@@ -271,7 +285,11 @@ fn render_to_a_csv_file_writes_a_bom_for_excel() {
         "-o",
         file.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with("\u{feff}单元格,表,行,列,数值,原文\r\n".as_bytes()));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -287,4 +305,31 @@ fn render_of_a_text_with_no_table_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("names no form"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args([
+            "check",
+            "../shared/corpus",
+            "tests/cases",
+            "--format",
+            "json",
+        ])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then hang up, as `| head -c 1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
