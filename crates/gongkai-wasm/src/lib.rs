@@ -20,7 +20,9 @@
 
 use std::cell::RefCell;
 
-use gongkai::{CellValue, Error, FormDef, Lang, Options, Outcome, Registry, Report};
+use gongkai::{
+    CellValue, Error, Finding, FormDef, Lang, Options, Outcome, Registry, RenderOptions, Report,
+};
 use js_sys::{Array, Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -295,9 +297,97 @@ pub fn load_form(definition: JsValue) -> Result<String, JsValue> {
         .unwrap_or_else(|| Err(js_error("internal", "the form registry is not available")))
 }
 
-// `render(report, options?)` — the core's render module — goes here: convert
-// the arguments as above (report_arg, options_arg), call the core, return its
-// string or object with to_js, and add its signature to the section below.
+/// The report's tables as the official form prints them: `options.format`
+/// is `html` (default), `text`, `md` or `csv`; `options.findings` (from
+/// `validate`) are marked on their cells and listed; `options.page` gives a
+/// whole HTML page; `options.normalize` prints 无, — and / as 0. Everything
+/// from the report is escaped by the core.
+#[wasm_bindgen(skip_typescript)]
+pub fn render(report: JsValue, options: Option<Object>) -> Result<String, JsValue> {
+    let report = report_arg(&report, "report")?;
+    let (opts, findings) = render_options(options)?;
+    with_registry(|reg| reg.render(&report, &findings, &opts))?.map_err(core_error)
+}
+
+/// The default stylesheet of rendered HTML, for a page to inline or self-host.
+#[wasm_bindgen(skip_typescript)]
+pub fn stylesheet() -> String {
+    gongkai::render::STYLESHEET.to_string()
+}
+
+/// `{format?, findings?, lang?, page?, normalize?}`.
+fn render_options(v: Option<Object>) -> Result<(RenderOptions, Vec<Finding>), JsValue> {
+    let mut opts = RenderOptions::default();
+    let mut findings = Vec::new();
+    let Some(obj) = v else {
+        return Ok((opts, findings));
+    };
+    let value: &JsValue = obj.as_ref();
+    if value.is_undefined() || value.is_null() {
+        return Ok((opts, findings));
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(usage(&format!(
+            "options must be an object such as {{format: \"html\"}}, not {}",
+            type_of(value)
+        )));
+    }
+    const ALLOWED: &[&str] = &["format", "findings", "lang", "page", "normalize"];
+    for key in Object::keys(&obj).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !ALLOWED.contains(&key.as_str()) {
+            return Err(usage(&format!(
+                "unknown option {key:?} (options are {})",
+                ALLOWED.join(", ")
+            )));
+        }
+    }
+    let get = |key: &str| {
+        Reflect::get(value, &JsValue::from_str(key))
+            .map_err(|e| usage(&format!("options.{key}: {}", thrown_message(&e))))
+            .map(|v| (!(v.is_undefined() || v.is_null())).then_some(v))
+    };
+    let string = |key: &str, v: JsValue| {
+        v.as_string().ok_or_else(|| {
+            usage(&format!(
+                "options.{key} must be a string, not {}",
+                type_of(&v)
+            ))
+        })
+    };
+    let boolean = |key: &str, v: JsValue| {
+        v.as_bool().ok_or_else(|| {
+            usage(&format!(
+                "options.{key} must be true or false, not {}",
+                type_of(&v)
+            ))
+        })
+    };
+    if let Some(v) = get("format")? {
+        opts.format = string("format", v)?.parse().map_err(core_error)?;
+    }
+    if let Some(v) = get("lang")? {
+        opts.lang = string("lang", v)?.parse::<Lang>().map_err(core_error)?;
+    }
+    if let Some(v) = get("page")? {
+        opts.page = boolean("page", v)?;
+    }
+    if let Some(v) = get("normalize")? {
+        opts.normalize = boolean("normalize", v)?;
+    }
+    if let Some(v) = get("findings")? {
+        if !Array::is_array(&v) {
+            return Err(usage(&format!(
+                "options.findings must be the findings array of an outcome, not {}",
+                type_of(&v)
+            )));
+        }
+        let text = json_text(&v, "options.findings", "an array of findings")?;
+        findings = serde_json::from_str(&text)
+            .map_err(|e| js_error("json", &format!("options.findings are not findings: {e}")))?;
+    }
+    Ok((opts, findings))
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
@@ -343,8 +433,71 @@ export type ReportInput = Partial<Omit<Report, "meta">> & { meta?: Partial<Meta>
 
 export type Severity = "error" | "warning" | "info";
 
+/** Every rule id of the built-in forms; a loaded form may add its own. */
+export type RuleId =
+  | "D-1"
+  | "F-0"
+  | "F-1"
+  | "F-2"
+  | "F-3"
+  | "L1"
+  | "L10"
+  | "L11"
+  | "L12"
+  | "L13"
+  | "L14"
+  | "L15"
+  | "L16"
+  | "L17"
+  | "L18"
+  | "L19"
+  | "L2"
+  | "L3"
+  | "L4"
+  | "L5"
+  | "L6"
+  | "L7"
+  | "L8"
+  | "L9"
+  | "P-1"
+  | "P-2"
+  | "R-1"
+  | "R-2"
+  | "R-FMT-3"
+  | "S-1"
+  | "S-2"
+  | "S-3"
+  | "S-4"
+  | "S-5"
+  | "S-6"
+  | "T2-1"
+  | "T2-2"
+  | "T2-3"
+  | "T2-5"
+  | "T2-6"
+  | "T2-7"
+  | "T2-8"
+  | "T3-1"
+  | "T3-10"
+  | "T3-2"
+  | "T3-3"
+  | "T3-4"
+  | "T3-5"
+  | "T3-6"
+  | "T3-7"
+  | "T3-8"
+  | "T3-9"
+  | "T4-1"
+  | "T4-2"
+  | "X-1"
+  | "X-2"
+  | "X-3"
+  | "X-4"
+  | "X-5";
+
 export interface Finding {
-  rule: string;
+  /** Stable: count findings by it. */
+  rule: RuleId | (string & {});
   severity: Severity;
   cell: string | null;
   related: string[];
@@ -399,4 +552,22 @@ export function validatePair(previous: ReportInput | string, current: ReportInpu
 export function forms(): FormDef[];
 /** Adds a form for parse and validate; returns its id. */
 export function loadForm(definition: FormDef | string): string;
+
+export interface RenderOptions {
+  /** Default "html". */
+  format?: "html" | "text" | "md" | "markdown" | "csv";
+  /** Findings from validate, marked on their cells and listed. */
+  findings?: Finding[];
+  /** Language of the words gongkai adds; default "zh-CN". */
+  lang?: Lang;
+  /** HTML: a whole page with the stylesheet instead of a fragment. */
+  page?: boolean;
+  /** Print 无, —, / as 0 and every value in its canonical form. */
+  normalize?: boolean;
+}
+
+/** The report's tables as the official form prints them (escaped HTML, text, Markdown or CSV). */
+export function render(report: ReportInput | string, options?: RenderOptions): string;
+/** The default stylesheet of rendered HTML (screen and print). */
+export function stylesheet(): string;
 "#;

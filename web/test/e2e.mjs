@@ -1,0 +1,184 @@
+// End-to-end: the demo portal pages in Debian's Chromium (playwright-core,
+// no browser download), served with a strict CSP. A clerk types Pingtan
+// 2020's Table 3 (../shared/corpus/014-pingtan-syq-2020.txt) into the 2021
+// entry form, sees the errors on （七）总计, fixes them; the same on the form
+// whose inputs carry no addresses; the "check a published report" page; and
+// the browser bench. Screenshots and bench numbers go to artifacts/.
+import assert from "node:assert/strict";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "../..");
+const artifacts = join(repo, "artifacts");
+await mkdir(artifacts, { recursive: true });
+
+// Table 3 of Pingtan 2020 as published (2019 form; its single （六）其他处理
+// row goes to the 2021 form's 3.其他). Its （七）总计 row does not add up.
+const TYPED = {
+  "requests/new/natural": "20",
+  "requests/new/other_org": "1",
+  "requests/new/total": "21",
+  "requests/granted/natural": "6",
+  "requests/granted/other_org": "1",
+  "requests/granted/total": "7",
+  "requests/partial/natural": "6",
+  "requests/partial/total": "6",
+  "requests/unable.not_held/natural": "4",
+  "requests/unable.not_held/total": "4",
+  "requests/unable.unclear/natural": "3",
+  "requests/unable.unclear/total": "3",
+  "requests/not_processed.repeat/natural": "3",
+  "requests/not_processed.repeat/total": "3",
+  "requests/other.other/natural": "4",
+  "requests/other.other/total": "4",
+  "requests/total/natural": "20",
+  "requests/total/other_org": "1",
+  "requests/total/total": "21",
+};
+
+const server = await serve(0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+const problems = [];
+let passed = 0;
+
+async function open(path) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${path}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
+  await page.goto(base + path);
+  await page.waitForSelector("html[data-gongkai]");
+  assert.equal(await page.getAttribute("html", "data-gongkai"), "ready", `${path}: gongkai loaded`);
+  return page;
+}
+
+async function test(name, f) {
+  await f();
+  passed++;
+  console.log(`ok - ${name}`);
+}
+
+/** The input the attachment mapped to an address, as a locator. */
+async function cell(page, address) {
+  const name = await page.evaluate((a) => window.gongkai.fields.get(a)?.name, address);
+  assert.ok(name, `${address} is mapped`);
+  return page.locator(`input[name="${name}"]`);
+}
+
+async function message(page, input) {
+  const ids = (await input.getAttribute("aria-describedby")) || "";
+  if (!ids) return "";
+  return page.locator(ids.split(" ").map((i) => `#${i}`).join(", ")).allTextContents().then((t) => t.join(""));
+}
+
+async function typeAndFix(path, shot) {
+  const page = await open(path);
+  for (const [address, value] of Object.entries(TYPED)) {
+    await (await cell(page, address)).pressSequentially(value);
+  }
+  const natural = await cell(page, "requests/total/natural");
+  const total = await cell(page, "requests/total/total");
+  assert.equal(await natural.getAttribute("aria-invalid"), "true");
+  assert.equal(await total.getAttribute("aria-invalid"), "true");
+  assert.match(await natural.getAttribute("class"), /gk-error/);
+  assert.match(await message(page, natural), /（七）总计·自然人 应为 26（各项之和），报告为 20/);
+  assert.match(await message(page, total), /（七）总计·总计 应为 27（各项之和），报告为 21/);
+  // Only those two cells are marked.
+  assert.equal(await page.locator("[aria-invalid=true]").count(), 2);
+  const summary = page.locator(".gk-summary li.gk-error");
+  assert.equal(await summary.count(), 2);
+  if (shot) await page.screenshot({ path: join(artifacts, shot), fullPage: true });
+  // The summary entry focuses its cell.
+  await summary.first().locator("a").click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), await natural.getAttribute("name"));
+  // Submitting is blocked while there are errors.
+  await page.click("button[type=submit]");
+  assert.equal(await page.isHidden("#submitted"), true);
+  // Correcting the cells clears the marks.
+  await natural.fill("26");
+  assert.equal(await natural.getAttribute("aria-invalid"), null);
+  assert.equal(await message(page, natural), "");
+  assert.equal(await total.getAttribute("aria-invalid"), "true");
+  await total.fill("27");
+  assert.equal(await total.getAttribute("aria-invalid"), null);
+  // Now the column balance (一+二 = 三+四) points at 四、结转下年度: the
+  // report's 一、本年新收 was short too. Fixing it clears every mark.
+  const carry = await cell(page, "requests/carry_forward/total");
+  assert.equal(await carry.getAttribute("aria-invalid"), "true");
+  assert.match(await message(page, carry), /四、结转下年度·总计 应为 -6/);
+  await (await cell(page, "requests/new/natural")).fill("26");
+  await (await cell(page, "requests/new/total")).fill("27");
+  assert.equal(await page.locator("[aria-invalid=true]").count(), 0);
+  assert.equal(await page.locator(".gk-summary li.gk-error").count(), 0);
+  await page.click("button[type=submit]");
+  assert.equal(await page.isVisible("#submitted"), true);
+  await page.close();
+}
+
+try {
+  await test("form with data-cell inputs: errors on （七）总计 appear and clear", () =>
+    typeAndFix("/demo/form.html", "e2e-form.png"));
+
+  await test("form without addresses: every input recognised by its labels", async () => {
+    const a = await open("/demo/form.html");
+    const addressed = await a.evaluate(() => [...document.querySelectorAll("input[data-cell]")].map((i) => i.dataset.cell));
+    await a.close();
+    const p = await open("/demo/form-plain.html");
+    const mapped = await p.evaluate(() => Object.fromEntries([...window.gongkai.fields].map(([k, v]) => [k, v.name])));
+    await p.close();
+    assert.equal(addressed.length, 200);
+    addressed.forEach((address, i) => assert.equal(mapped[address], `field${i + 1}`, address));
+    assert.equal(Object.keys(mapped).length, addressed.length);
+  });
+
+  await test("form without addresses: the same errors appear and clear", () =>
+    typeAndFix("/demo/form-plain.html", "e2e-form-plain.png"));
+
+  await test("check a published report: findings and the rendered table", async () => {
+    const page = await open("/demo/check.html");
+    const text = await readFile(join(repo, "../shared/corpus/014-pingtan-syq-2020.txt"), "utf8");
+    await page.fill("#source", text);
+    await page.click("button[type=submit]");
+    await page.waitForSelector("#result table");
+    assert.match(await page.textContent("#status"), /表式 2019：2 个错误/);
+    const td = page.locator('#result td[data-cell="requests/total/total"]');
+    assert.match(await td.getAttribute("class"), /gk-error/);
+    assert.match(await td.getAttribute("title"), /（七）总计·总计 应为 27/);
+    // Markup in the pasted text stays text.
+    await page.fill("#source", `${text}\n<img src=x onerror="document.title='pwned'">`);
+    await page.click("button[type=submit]");
+    assert.notEqual(await page.title(), "pwned");
+    await page.screenshot({ path: join(artifacts, "e2e-check.png"), fullPage: true });
+    await page.close();
+  });
+
+  await test("browser bench", async () => {
+    const page = await browser.newPage();
+    page.on("pageerror", (e) => problems.push(`bench: ${e.message}`));
+    await page.goto(`${base}/demo/bench.html`);
+    await page.waitForSelector("html[data-bench=done]", { timeout: 60000 });
+    const results = JSON.parse(await page.textContent("#results"));
+    await writeFile(join(artifacts, "browser-bench.json"), JSON.stringify(results, null, 2));
+    for (const k of ["typical", "worst"]) {
+      const r = results[k];
+      assert.ok(r.validate.median_ms > 0 && r.input_event.median_ms > 0);
+      console.log(`  ${k} (${r.findings} findings): validate ${r.validate.median_ms.toFixed(3)} ms, whole input event ${r.input_event.median_ms.toFixed(3)} ms (median per call, ${results.cells} cells)`);
+    }
+    await page.close();
+  });
+
+  assert.deepEqual(problems, [], "no console errors, CSP violations or page errors");
+  console.log(`${passed} end-to-end tests passed`);
+} finally {
+  await browser.close();
+  server.close();
+}
