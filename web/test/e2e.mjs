@@ -161,6 +161,69 @@ try {
     await page.close();
   });
 
+  await test("init any number of times: one load of the .wasm", async () => {
+    const page = await open("/demo/check.html");
+    const loads = await page.evaluate(async () => {
+      const m = await import("/src/gongkai.js");
+      await Promise.all([m.init(), m.init(), m.init()]);
+      await m.init();
+      return performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).length;
+    });
+    assert.equal(loads, 1);
+    await page.close();
+  });
+
+  await test("initSync in a module worker", async () => {
+    const page = await open("/demo/check.html");
+    const outcome = await page.evaluate(async (typed) => {
+      // The whole 2021 form, blank but for the typed Table 3.
+      const m = await import("/src/gongkai.js");
+      await m.init();
+      const cells = {};
+      for (const t of m.forms().find((f) => f.id === "2021").tables)
+        for (const r of t.rows)
+          for (const c of t.columns)
+            if (!r.optional && !c.optional && (!r.columns || r.columns.includes(c.key)))
+              cells[`${t.id}/${r.key}/${c.key}`] = typed[`${t.id}/${r.key}/${c.key}`] ?? null;
+      return new Promise((ok, fail) => {
+        const w = new Worker("/demo/worker.js", { type: "module" });
+        w.onmessage = (e) => ok(e.data);
+        w.onerror = (e) => fail(new Error(e.message));
+        w.postMessage({ form: "2021", cells });
+      });
+    }, Object.fromEntries(Object.entries(TYPED).map(([k, v]) => [k, Number(v)])));
+    assert.equal(outcome.valid, false);
+    assert.deepEqual(
+      outcome.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cell}`),
+      ["T3-2 requests/total/natural", "T3-2 requests/total/total"],
+    );
+    await page.close();
+  });
+
+  await test("without WebAssembly the page says so once and still submits", async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      delete globalThis.WebAssembly;
+    });
+    await page.goto(base + "/demo/form.html");
+    await page.waitForSelector("html[data-gongkai]");
+    assert.equal(await page.getAttribute("html", "data-gongkai"), "unavailable");
+    // A second attach on the same page does not say it again.
+    await page.evaluate(async () => {
+      const m = await import("/src/gongkai.js");
+      await m.attach(document.getElementById("report-form"));
+    });
+    assert.equal(await page.locator(".gk-unavailable").count(), 1);
+    assert.match(await page.textContent(".gk-unavailable"), /无法运行年报表格自动校验/);
+    await page.fill('input[name="requests/total/total"]', "21");
+    await page.click("button[type=submit]");
+    assert.equal(await page.isVisible("#submitted"), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   await test("browser bench", async () => {
     const page = await browser.newPage();
     page.on("pageerror", (e) => problems.push(`bench: ${e.message}`));
