@@ -3,7 +3,7 @@
 //! A violated invariant panics, which libFuzzer reports as a crash with the
 //! input that caused it.
 
-use gongkai::{InputKind, Lang, Options, Outcome, Report, Severity};
+use gongkai::{Format, InputKind, Lang, Options, Outcome, RenderOptions, Report, Severity};
 
 /// Both message languages, so every template is rendered.
 pub const LANGS: [Lang; 2] = [Lang::ZhCn, Lang::En];
@@ -74,5 +74,39 @@ pub fn parse_and_check(input: &str) {
     }
     for lang in LANGS {
         check_outcome(&gongkai::validate(&report, &options(lang)));
+    }
+    check_render(&report);
+}
+
+/// Whatever was read renders in every format; the HTML holds no markup
+/// from the input (every `<` of the input is escaped; gongkai writes no
+/// script, image, svg, iframe or object tag).
+pub fn check_render(report: &Report) {
+    let findings = gongkai::validate(report, &options(Lang::ZhCn)).findings;
+    for format in [Format::Html, Format::Text, Format::Markdown, Format::Csv] {
+        let options = RenderOptions {
+            format,
+            page: true,
+            ..RenderOptions::default()
+        };
+        let Ok(out) = gongkai::render(report, &findings, &options) else {
+            // Only a report with no known form cannot be laid out.
+            assert!(
+                report
+                    .form
+                    .as_deref()
+                    .and_then(|f| gongkai::Registry::builtin().form(f))
+                    .is_none(),
+                "render failed for form {:?}",
+                report.form
+            );
+            return;
+        };
+        if format == Format::Html {
+            let lower = out.to_lowercase();
+            for bad in ["<script", "<img", "<svg", "<iframe", "<object"] {
+                assert!(!lower.contains(bad), "{bad} in rendered HTML");
+            }
+        }
     }
 }

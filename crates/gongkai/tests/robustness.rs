@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use gongkai::{CellValue, Lang, Meta, Options, Registry, Report, Severity};
+use gongkai::{CellValue, Format, Lang, Meta, Options, Registry, RenderOptions, Report, Severity};
 use proptest::prelude::*;
 
 fn addresses(form: &str) -> Vec<String> {
@@ -91,6 +91,29 @@ proptest! {
         }
         // Deterministic: the same input gives the same bytes.
         prop_assert_eq!(gongkai::validate_pair(&prev, &r, &options).to_json(), gongkai::validate_pair(&prev, &r, &options).to_json());
+    }
+
+    #[test]
+    fn any_report_renders_in_every_format(r in report(), en in any::<bool>(), page in any::<bool>(), normalize in any::<bool>()) {
+        let lang = if en { Lang::En } else { Lang::ZhCn };
+        let findings = gongkai::validate(&r, &Options { lang }).findings;
+        for format in [Format::Html, Format::Text, Format::Markdown, Format::Csv] {
+            let options = RenderOptions { format, lang, page, normalize };
+            match gongkai::render(&r, &findings, &options) {
+                Ok(out) => {
+                    // Every cell of the report is in the output, on the form or after it.
+                    prop_assert!(!out.is_empty());
+                    if format == Format::Csv {
+                        let addresses: std::collections::BTreeSet<&str> =
+                            out.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
+                        for a in r.cells.keys() {
+                            prop_assert!(addresses.contains(a.as_str()), "{} not in the CSV", a);
+                        }
+                    }
+                }
+                Err(e) => prop_assert_eq!(r.form.as_deref(), Some("nope"), "{}", e),
+            }
+        }
     }
 
     #[test]
