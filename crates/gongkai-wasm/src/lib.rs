@@ -435,6 +435,10 @@ export type Severity = "error" | "warning" | "info";
 
 /** Every rule id of the built-in forms; a loaded form may add its own. */
 export type RuleId =
+  | "A-1"
+  | "A-2"
+  | "C-1"
+  | "C-2"
   | "D-1"
   | "F-0"
   | "F-1"

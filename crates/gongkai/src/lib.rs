@@ -14,6 +14,7 @@
 //! assert!(!outcome.valid);
 //! ```
 
+pub mod across;
 #[cfg(feature = "encoding")]
 pub mod decode;
 pub mod error;
@@ -29,6 +30,7 @@ pub mod render;
 pub mod summary;
 mod validate;
 
+pub use across::{SeriesEntry, SeriesOptions, SimilarOptions, SimilarPair, Sum};
 pub use error::Error;
 pub use finding::{Counts, Finding, Lang, Outcome, Severity};
 pub use form::{Form, FormDef};

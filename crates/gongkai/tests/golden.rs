@@ -158,8 +158,9 @@ fn every_rule_fires_in_some_case_and_passes_in_another() {
     let cases = load_cases();
     // rule id -> (fired somewhere, passed somewhere)
     let mut seen: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    // Rules run across several reports (C-*, A-*) have their cases in across.rs.
     for form in reg.forms() {
-        for r in form.rules() {
+        for r in form.rules().into_iter().filter(|r| !r.across) {
             seen.entry(r.id.clone()).or_default();
         }
     }
@@ -175,7 +176,7 @@ fn every_rule_fires_in_some_case_and_passes_in_another() {
         let Some(form) = case.report.form.as_deref().and_then(|f| reg.form(f)) else {
             continue;
         };
-        for r in form.rules() {
+        for r in form.rules().into_iter().filter(|r| !r.across) {
             if (!r.pair || case.prev.is_some()) && !fired.contains(&r.id) {
                 seen.get_mut(&r.id).unwrap().1 = true;
             }

@@ -119,6 +119,8 @@ pub(crate) struct Rule {
     pub partial: Option<usize>,
     /// Whether the rule needs the previous year's report.
     pub pair: bool,
+    /// Run across several reports (series, collections, sums), not by `validate`.
+    pub across: bool,
 }
 
 /// What a form's rule is, for listing and coverage.
@@ -128,6 +130,8 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// Runs only with the previous year's report (`validate_pair`).
     pub pair: bool,
+    /// Runs across several reports (`series`, `similar`, `aggregate`), not in `validate`.
+    pub across: bool,
 }
 
 /// A form ready for validation.
@@ -303,6 +307,7 @@ impl Form {
                     id: r.id.clone(),
                     severity: r.severity,
                     pair: r.pair,
+                    across: r.across,
                 }),
             }
         }
@@ -505,7 +510,7 @@ impl Form {
                 }
             }
             RuleKind::PairYears => Check::PairYears,
-            RuleKind::UnknownForm | RuleKind::Reader => Check::UnknownForm,
+            RuleKind::UnknownForm | RuleKind::Reader | RuleKind::Across => Check::UnknownForm,
             RuleKind::PairForm => Check::PairForm,
             RuleKind::Stated | RuleKind::Percent => {
                 if r.parts.is_empty() || r.all.is_empty() {
@@ -586,6 +591,7 @@ impl Form {
             prev_forms: r.prev_forms.clone(),
             partial: None,
             pair: uses_prev,
+            across: r.kind == RuleKind::Across,
         })
     }
 }

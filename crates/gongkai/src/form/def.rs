@@ -220,6 +220,8 @@ pub enum RuleKind {
     Reader,
     /// The previous year's report names no known form: no cross-year check ran.
     PairForm,
+    /// Run across several reports (series, collections, sums), not by `validate`.
+    Across,
     /// A count the text states (in a clause with all of `all`'s keyword
     /// groups and none of `none`) equals Σ `parts` (or an `alternatives` sum).
     Stated,

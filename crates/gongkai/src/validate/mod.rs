@@ -70,6 +70,16 @@ fn read_cell(v: &CellValue) -> (Slot, Option<&'static str>) {
     }
 }
 
+/// A cell's number for arithmetic across reports: blank is 0; `None` when
+/// the value is not a number.
+pub(crate) fn cell_number(v: &CellValue) -> Option<Num> {
+    match read_cell(v).0 {
+        Slot::Num(n) => Some(n),
+        Slot::Blank | Slot::Missing => Some(Num::ZERO),
+        Slot::Bad => None,
+    }
+}
+
 impl<'a> Sheet<'a> {
     fn new(form: &'a Form, report: &'a Report) -> Sheet<'a> {
         let mut slots = vec![Slot::Missing; form.cells().len()];
@@ -789,7 +799,8 @@ impl Run<'_> {
                     (Some(p), Some(c)) => p + 1 == c,
                     _ => true,
                 };
-                let body_ok = match (&prev.meta.body, &cur.meta.body) {
+                // Bodies match as series match them (平潭综合实验区 = 平潭综合实验区管委会).
+                let body_ok = match (crate::across::body_key(prev), crate::across::body_key(cur)) {
                     (Some(p), Some(c)) => p == c,
                     _ => true,
                 };
