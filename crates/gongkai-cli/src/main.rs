@@ -74,6 +74,51 @@ enum Command {
         #[arg(long = "form-file")]
         form_files: Vec<PathBuf>,
     },
+    /// Check several years of reports: matched by body and year, each
+    /// against the one before (cross-year rules, copied tables C-2, copied
+    /// text C-1). Exit 1 when any has errors.
+    Series {
+        /// Report files or directories (walked recursively).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Share of a report's text found in the previous one from which C-1 is reported.
+        #[arg(long, default_value_t = 0.9)]
+        threshold: f64,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Find near-duplicate texts between the reports of different bodies (C-1).
+    Similar {
+        /// Report files or directories (walked recursively).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Share of one report's text found in the other from which a pair is reported.
+        #[arg(long, default_value_t = 0.9)]
+        threshold: f64,
+        /// Compare a body's own reports too (by default only different bodies).
+        #[arg(long)]
+        same_body: bool,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Add reports of one form cell by cell (a city's departments); with
+    /// --against, check a summary report against the sum (A-1; exit 1 on a difference).
+    Sum {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The summary report to check against the sum of FILES.
+        #[arg(long)]
+        against: Option<PathBuf>,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        /// text: the summed tables (or the check); json: the sum as report JSON with its findings (or the outcome).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List every rule: id, severity, the forms that run it, and its basis.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -92,7 +137,7 @@ enum RenderTo {
     Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -249,6 +294,29 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Series {
+            files,
+            threshold,
+            lang,
+            format,
+        } => finish(parse_lang(&lang).and_then(|lang| series(&files, threshold, lang, format))),
+        Command::Similar {
+            files,
+            threshold,
+            same_body,
+            lang,
+            format,
+        } => finish(
+            parse_lang(&lang).and_then(|lang| similar(&files, threshold, same_body, lang, format)),
+        ),
+        Command::Sum {
+            files,
+            against,
+            lang,
+            format,
+        } => {
+            finish(parse_lang(&lang).and_then(|lang| sum(&files, against.as_deref(), lang, format)))
+        }
         Command::Rules { format, form_files } => match rules(format, &form_files) {
             Ok(()) => ExitCode::SUCCESS,
             Err(BadInput(m)) => {
@@ -304,6 +372,190 @@ fn write_out(path: Option<&Path>, to: RenderTo, text: &str) -> Result<(), BadInp
                 .map_err(|e| BadInput(format!("{}: {e}", p.display())))
         }
     }
+}
+
+fn parse_lang(lang: &str) -> Result<Lang, BadInput> {
+    lang.parse()
+        .map_err(|e: gongkai::Error| BadInput(e.to_string()))
+}
+
+/// Exit 0 when all is valid, 1 when not, 2 on bad input.
+fn finish(result: Result<bool, BadInput>) -> ExitCode {
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(BadInput(m)) => {
+            eprintln!("gongkai: {m}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Every report under the paths, read first: a bad file is a usage error
+/// before any output.
+fn read_all(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Report>), BadInput> {
+    let files = expand(paths)?;
+    let reports = files
+        .iter()
+        .map(|f| read_report(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((files, reports))
+}
+
+fn series(paths: &[PathBuf], threshold: f64, lang: Lang, format: Format) -> Result<bool, BadInput> {
+    let (files, reports) = read_all(paths)?;
+    let reg = Registry::builtin();
+    let options = gongkai::SeriesOptions {
+        lang,
+        threshold,
+        ..Default::default()
+    };
+    let mut entries = reg.series(&reports, &options);
+    // By body, then year: each body's series reads top to bottom.
+    entries.sort_by(|a, b| {
+        let key = |e: &gongkai::SeriesEntry| (e.body.clone().unwrap_or_default(), e.year, e.index);
+        key(a).cmp(&key(b))
+    });
+    let mut all_valid = true;
+    for e in &entries {
+        all_valid &= e.outcome.valid;
+        let name = files[e.index].display().to_string();
+        let prev = e.previous.map(|j| files[j].display().to_string());
+        match format {
+            Format::Text => {
+                let text =
+                    gongkai::summary::outcome_text(&name, &reports[e.index], &e.outcome, reg, lang);
+                match &prev {
+                    Some(p) => {
+                        let (head, rest) = text.split_once('\n').unwrap_or((&text, ""));
+                        let word = match lang {
+                            Lang::ZhCn => "对照",
+                            Lang::En => "against",
+                        };
+                        out!("{head}\n  （{word} {p}）\n{rest}");
+                    }
+                    None => out!("{text}"),
+                }
+            }
+            Format::Json => outln!(
+                "{}",
+                serde_json::json!({
+                    "report": name,
+                    "body": e.body,
+                    "year": e.year,
+                    "previous": prev,
+                    "valid": e.outcome.valid,
+                    "findings": e.outcome.findings,
+                    "counts": e.outcome.counts,
+                })
+            ),
+        }
+    }
+    Ok(all_valid)
+}
+
+fn similar(
+    paths: &[PathBuf],
+    threshold: f64,
+    same_body: bool,
+    lang: Lang,
+    format: Format,
+) -> Result<bool, BadInput> {
+    let (files, reports) = read_all(paths)?;
+    let options = gongkai::SimilarOptions {
+        lang,
+        threshold,
+        different_bodies: !same_body,
+    };
+    let pairs = Registry::builtin().similar(&reports, &options);
+    for p in &pairs {
+        let (a, b) = (files[p.a].display(), files[p.b].display());
+        match format {
+            Format::Text => {
+                outln!("{a}\n  ≈ {b}\n  ! {} {}", p.finding.rule, p.finding.message);
+                for passage in p.passages.iter().skip(1) {
+                    outln!("    “{passage}”");
+                }
+            }
+            Format::Json => outln!(
+                "{}",
+                serde_json::json!({
+                    "report": a.to_string(),
+                    "other": b.to_string(),
+                    "similarity": p.similarity,
+                    "passages": p.passages,
+                    "finding": p.finding,
+                })
+            ),
+        }
+    }
+    if format == Format::Text {
+        let n = reports.len();
+        match lang {
+            Lang::ZhCn => outln!("{n} 份报告，{} 对正文近似", pairs.len()),
+            Lang::En => outln!("{n} reports, {} near-duplicate pairs", pairs.len()),
+        }
+    }
+    Ok(true)
+}
+
+fn sum(
+    paths: &[PathBuf],
+    against: Option<&Path>,
+    lang: Lang,
+    format: Format,
+) -> Result<bool, BadInput> {
+    let (files, parts) = read_all(paths)?;
+    let reg = Registry::builtin();
+    if let Some(summary_path) = against {
+        let summary = read_report(summary_path)?;
+        let outcome = reg
+            .check_sum(&summary, &parts, lang)
+            .map_err(|e| BadInput(e.to_string()))?;
+        let name = summary_path.display().to_string();
+        match format {
+            Format::Text => out!(
+                "{}",
+                gongkai::summary::outcome_text(&name, &summary, &outcome, reg, lang)
+            ),
+            Format::Json => outln!(
+                "{}",
+                serde_json::json!({
+                    "report": name,
+                    "parts": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
+                    "valid": outcome.valid,
+                    "findings": outcome.findings,
+                    "counts": outcome.counts,
+                })
+            ),
+        }
+        return Ok(outcome.valid);
+    }
+    let sum = reg
+        .aggregate(&parts, lang)
+        .map_err(|e| BadInput(e.to_string()))?;
+    match format {
+        Format::Text => {
+            let options = gongkai::RenderOptions {
+                format: gongkai::Format::Text,
+                lang,
+                ..Default::default()
+            };
+            let text = reg
+                .render(&sum.report, &sum.findings, &options)
+                .map_err(|e| BadInput(e.to_string()))?;
+            out!("{text}");
+        }
+        Format::Json => outln!(
+            "{}",
+            serde_json::json!({
+                "report": sum.report,
+                "parts": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
+                "findings": sum.findings,
+            })
+        ),
+    }
+    Ok(true)
 }
 
 fn registry(form_files: &[PathBuf]) -> Result<Registry, BadInput> {

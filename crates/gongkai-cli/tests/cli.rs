@@ -333,3 +333,69 @@ fn a_closed_pipe_ends_the_output_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn series_checks_each_year_against_the_one_before() {
+    let out = gongkai(&["series", "../shared/corpus", "--format", "json"]);
+    // Reports without a known form have errors (F-0): exit 1.
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let entry = |file: &str| {
+        lines
+            .iter()
+            .find(|l| l["report"].as_str().unwrap().ends_with(file))
+            .unwrap()
+            .clone()
+    };
+    let e = entry("003-pingtan-xian-2012.txt");
+    assert!(e["previous"]
+        .as_str()
+        .unwrap()
+        .ends_with("002-pingtan-xian-2011.txt"));
+    assert_eq!(e["findings"][0]["rule"], "C-1");
+    let e = entry("015-pingtan-syq-2021.txt");
+    assert!(e["previous"]
+        .as_str()
+        .unwrap()
+        .ends_with("014-pingtan-syq-2020.txt"));
+    assert_eq!(entry("020-huaian-szf-2024.txt")["previous"], Value::Null);
+}
+
+#[test]
+fn similar_finds_the_copied_text_between_bodies() {
+    let out = gongkai(&["similar", "../shared/corpus", "--lang", "en"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("002-pingtan-xian-2011.txt\n  ≈ ../shared/corpus/001-pingtan-syq-2011.txt")
+    );
+    assert!(
+        text.ends_with("19 reports, 1 near-duplicate pairs\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sum_adds_reports_and_checks_a_summary() {
+    let part = case("huaian-szf-2024", "report.json");
+    let out = gongkai(&["sum", &part, &part, "--format", "json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["report"]["cells"]["requests/new/total"], 6238);
+    // The summary is one report, not the sum of two: A-1 on every non-zero cell.
+    let out = gongkai(&["sum", &part, &part, "--against", &part]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "✗ 错误 A-1 [requests/new/total]  一、本年新收申请·总计 汇总为 3119，各报告之和为 6238"
+        ),
+        "{text}"
+    );
+    let out = gongkai(&["sum", &part, &case("gejiu-2018", "report.json")]);
+    assert_eq!(out.status.code(), Some(2));
+}

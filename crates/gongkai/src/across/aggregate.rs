@@ -54,6 +54,10 @@ impl Registry {
         let mut report = Report {
             form: Some(form.id().to_string()),
             meta: Meta {
+                title: Some(match lang {
+                    Lang::ZhCn => format!("{} 份报告之和", reports.len()),
+                    Lang::En => format!("Sum of {} reports", reports.len()),
+                }),
                 year: reports[0]
                     .meta
                     .year
