@@ -19,6 +19,7 @@ export type {
   RuleId,
   Section,
   Severity,
+  Sum,
   ValidateOptions,
 } from "../pkg/gongkai_wasm.js";
 export {
@@ -29,6 +30,8 @@ export {
   stylesheet,
   forms,
   loadForm,
+  aggregate,
+  checkSum,
 } from "../pkg/gongkai_wasm.js";
 
 /** Loads the WebAssembly module; any number of calls, one load. */

@@ -39,3 +39,5 @@ export const render = (report, options) => core.render(report, options);
 export const stylesheet = () => core.stylesheet();
 export const forms = () => core.forms();
 export const loadForm = (definition) => core.loadForm(definition);
+export const aggregate = (reports, options) => core.aggregate(reports, options);
+export const checkSum = (summary, parts, options) => core.checkSum(summary, parts, options);

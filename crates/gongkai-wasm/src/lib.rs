@@ -309,6 +309,58 @@ pub fn render(report: JsValue, options: Option<Object>) -> Result<String, JsValu
     with_registry(|reg| reg.render(&report, &findings, &opts))?.map_err(core_error)
 }
 
+/// Adds reports of one form cell by cell: `{report, findings}` (A-2 for
+/// values that are not numbers). Reports of different or unknown forms are
+/// misuse.
+#[wasm_bindgen(skip_typescript)]
+pub fn aggregate(reports: JsValue, options: Option<Object>) -> Result<JsValue, JsValue> {
+    let reports = reports_arg(&reports, "reports")?;
+    let opts = options_arg(options, false)?;
+    let sum =
+        with_registry(|reg| reg.aggregate(&reports, opts.options.lang))?.map_err(core_error)?;
+    let mut report = sum.report;
+    js_safe_cells(&mut report);
+    #[derive(Serialize)]
+    struct SumJs<'a> {
+        report: &'a Report,
+        findings: &'a [Finding],
+    }
+    to_js(&SumJs {
+        report: &report,
+        findings: &sum.findings,
+    })
+}
+
+/// Checks a summary report against the sum of its parts, cell by cell (A-1).
+#[wasm_bindgen(js_name = checkSum, skip_typescript)]
+pub fn check_sum(
+    summary: JsValue,
+    parts: JsValue,
+    options: Option<Object>,
+) -> Result<JsValue, JsValue> {
+    let summary = report_arg(&summary, "summary")?;
+    let parts = reports_arg(&parts, "parts")?;
+    let opts = options_arg(options, false)?;
+    let outcome = with_registry(|reg| reg.check_sum(&summary, &parts, opts.options.lang))?
+        .map_err(core_error)?;
+    to_js(&outcome)
+}
+
+/// An array of reports (objects or JSON texts).
+fn reports_arg(v: &JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
+    if !Array::is_array(v) {
+        return Err(usage(&format!(
+            "{what} must be an array of reports, not {}",
+            type_of(v)
+        )));
+    }
+    Array::from(v)
+        .iter()
+        .enumerate()
+        .map(|(i, r)| report_arg(&r, &format!("{what}[{i}]")))
+        .collect()
+}
+
 /// The default stylesheet of rendered HTML, for a page to inline or self-host.
 #[wasm_bindgen(skip_typescript)]
 pub fn stylesheet() -> String {
@@ -574,4 +626,15 @@ export interface RenderOptions {
 export function render(report: ReportInput | string, options?: RenderOptions): string;
 /** The default stylesheet of rendered HTML (screen and print). */
 export function stylesheet(): string;
+
+/** The sum of several reports of one form. */
+export interface Sum {
+  report: Report;
+  /** A-2: values that are not numbers, left out of the sum. */
+  findings: Finding[];
+}
+/** Adds reports of one form cell by cell (a city's departments into a city total). */
+export function aggregate(reports: (ReportInput | string)[], options?: PairOptions): Sum;
+/** Checks a summary report against the sum of its parts, cell by cell (A-1). */
+export function checkSum(summary: ReportInput | string, parts: (ReportInput | string)[], options?: PairOptions): Outcome;
 "#;
