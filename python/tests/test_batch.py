@@ -140,13 +140,19 @@ def test_check_many_releases_the_gil_and_uses_every_core() -> None:
     require_corpus()
     items = [p for p in corpus_reports() for _ in range(12)]
     list(gongkai.check_many(items[:4]))
+    cores = os.cpu_count() or 1
+    quiet = os.getloadavg()[0] < cores - 1  # no other busy process to share the cores with
     stop, count, thread = busy_counter()
     thread.start()
     time.sleep(0.05)
     before = count[0]
     wall = time.perf_counter()
     cpu = time.process_time()
-    results = list(gongkai.check_many(items))
+    results = []
+    threads: set[str] = set()
+    for outcome in gongkai.check_many(items):
+        results.append(outcome)
+        threads |= worker_threads()
     cpu = time.process_time() - cpu
     wall = time.perf_counter() - wall
     during = count[0] - before
@@ -154,11 +160,39 @@ def test_check_many_releases_the_gil_and_uses_every_core() -> None:
     thread.join()
     assert len(results) == len(items)
     assert during > 10_000, (during, wall)
-    cores = os.cpu_count() or 1
-    if cores >= 2:
-        # Three threads were busy at once (two workers and the counter):
-        # more CPU time than wall time, which a held GIL would never give.
+    # One native worker per core.
+    assert threads == {f"gongkai-{i}" for i in range(cores)}
+    if cores >= 2 and quiet:
+        # Three threads were busy at once (the workers and the counter): more
+        # CPU time than wall time, which a held GIL would never give.
         assert cpu > 1.2 * wall, (cpu, wall)
+
+
+def worker_threads() -> set[str]:
+    """The names of this process's gongkai worker threads (Linux)."""
+    names = set()
+    for task in Path("/proc/self/task").glob("*/comm"):
+        try:
+            name = task.read_text().strip()
+        except OSError:
+            continue
+        if name.startswith("gongkai-"):
+            names.add(name)
+    return names
+
+
+def test_workers_are_native_threads_that_end_with_the_run() -> None:
+    if not Path("/proc/self/task").exists():
+        pytest.skip("needs /proc")
+    results = gongkai.check_many([HUAIAN_2024] * 20, workers=3)
+    next(results)
+    assert worker_threads() == {"gongkai-0", "gongkai-1", "gongkai-2"}
+    rest = list(results)
+    assert len(rest) == 19
+    deadline = time.monotonic() + 5
+    while worker_threads() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert worker_threads() == set()
 
 
 def test_find_reports_walks_directories_like_the_cli(tmp_path: Path) -> None:

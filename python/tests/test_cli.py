@@ -268,7 +268,7 @@ def test_progress_counts_and_rates() -> None:
 
     stream = io.StringIO()
     p = _cli.Progress(40, "en", enabled=True)
-    p.stream = stream  # type: ignore[assignment]
+    p.stream = stream
     for _ in range(40):
         p.advance()
     p.close()

@@ -59,7 +59,7 @@ def test_to_dataframe_over_check_many() -> None:
 def test_to_dataframe_refuses_what_is_not_an_outcome(tmp_path: object) -> None:
     results = list(gongkai.check_many(["missing.txt", HUAIAN_2024], return_exceptions=True))
     with pytest.raises(TypeError, match=r"outcomes\[0\] is a FileNotFoundError.*leave them out"):
-        gongkai.to_dataframe(results)
+        gongkai.to_dataframe(results)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not an Outcome"):
         gongkai.to_dataframe(["x"])  # type: ignore[list-item]
 
