@@ -256,6 +256,8 @@ fn read_tables(
 ) -> Vec<(usize, usize)> {
     // Regions of values, one per data row (or per single-row table).
     let mut reads: Vec<(usize, Option<usize>, RowRead)> = Vec::new(); // (table, row, read)
+                                                                      // The stretch of source each read's values come from.
+    let mut regions: Vec<(usize, usize)> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
     for (k, f) in found.iter().enumerate() {
         let start = doc.char_of_lab(f.end.saturating_sub(1)) + 1;
@@ -293,6 +295,7 @@ fn read_tables(
                     toks.retain(|t| t.start > last);
                 }
                 covered.push((start, end));
+                regions.push((start, end));
                 reads.push((
                     t,
                     None,
@@ -317,6 +320,7 @@ fn read_tables(
                     })
                     .collect();
                 covered.push((start, end));
+                regions.push((start, end));
                 reads.push((
                     t,
                     Some(r),
@@ -400,7 +404,7 @@ fn read_tables(
     }
     let rows: Vec<RowRead> = reads.iter().map(|r| r.2.clone()).collect();
     let results = solve::solve(form, &rows, &near);
-    for ((t, r, read), result) in reads.iter().zip(results) {
+    for (((t, r, read), result), &(start, end)) in reads.iter().zip(results).zip(&regions) {
         let row_key = match r {
             Some(r) => format!(
                 "{}/{}",
@@ -493,7 +497,26 @@ fn read_tables(
                     printed(),
                 ));
             }
-            RowResult::Empty => {}
+            RowResult::Empty => {
+                // Words where the value should be (两次, 若干): not a value,
+                // but not to be dropped in silence.
+                if let (Some(r), Some(words)) = (r, unread_words(doc, form, *t, start, end)) {
+                    let cells = row_cells(form, *t, *r, false);
+                    let addrs: Vec<String> = cells
+                        .iter()
+                        .map(|&c| form.cells()[c].address.clone())
+                        .collect();
+                    report.notes.push(note(
+                        "R-2",
+                        &addrs[0],
+                        &addrs[1..],
+                        &row_key,
+                        cells.len(),
+                        0,
+                        words,
+                    ));
+                }
+            }
         }
     }
     spans
@@ -570,6 +593,46 @@ fn glued_both_sides(doc: &Doc, tok: &tokens::Tok) -> bool {
     let before = tok.start.checked_sub(1).and_then(|i| doc.chars.get(i));
     let after = doc.chars.get(tok.end);
     before.is_some_and(|c| !c.is_whitespace()) && after.is_some_and(|c| !c.is_whitespace())
+}
+
+/// The words in a row's value region that are neither a value nor what a
+/// table prints around values (units, ——, markup, its labels): a value
+/// written in words.
+/// Only a short stretch counts: longer text is the report's prose or layout.
+fn unread_words(doc: &Doc, form: &Form, t: usize, start: usize, end: usize) -> Option<String> {
+    let table = &form.def().tables[t];
+    let mut units: Vec<&str> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.unit.as_deref())
+        .collect();
+    units.extend(table.unit.as_deref());
+    units.extend(["——", "—", "-", "|", "单位", "统计数"]);
+    let text: String = (start..end.min(doc.chars.len()))
+        .filter(|&i| !doc.is_ignored(i))
+        .map(|i| doc.chars[i])
+        .filter(|&c| c != doc::BLANK_CELL)
+        .collect();
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    // Units, and pieces of the table's own labels (a label the layout broke).
+    let in_labels = |w: &str| {
+        let w = normalize::label_key(w);
+        !w.is_empty()
+            && table
+                .rows
+                .iter()
+                .map(|r| &r.label)
+                .chain(table.columns.iter().map(|c| &c.label))
+                .chain(table.rows.iter().flat_map(|r| r.group.iter()))
+                .chain(table.columns.iter().flat_map(|c| c.group.iter()))
+                .chain(table.stub.iter())
+                .any(|l| normalize::label_key(l).contains(&w))
+    };
+    words.retain(|w| !units.contains(w) && !in_labels(w));
+    let joined = words.join(" ");
+    let n = joined.chars().count();
+    (n > 0 && n <= 12 && words.len() <= 2 && joined.chars().any(|c| c.is_alphabetic()))
+        .then_some(joined)
 }
 
 fn note(
