@@ -255,6 +255,17 @@ def test_strange_text_gives_a_report(text: str) -> None:
     assert isinstance(outcome, gongkai.Outcome)
 
 
+def test_json_that_is_no_report_names_its_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"form": 3}', encoding="utf-8")
+    with pytest.raises(gongkai.ParseError) as e:
+        gongkai.load(bad)
+    assert str(e.value).startswith(f"{bad}: invalid report JSON: ")
+    assert str(e.value).count(str(bad)) == 1
+    with pytest.raises(gongkai.ParseError, match=r"^invalid report JSON: "):
+        gongkai.parse('{"form": 3}')
+
+
 def test_missing_and_unreadable_files_raise_os_errors(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError) as e:
         gongkai.load(tmp_path / "nope.txt")

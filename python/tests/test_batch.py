@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -143,21 +144,29 @@ def test_check_many_releases_the_gil_and_uses_every_core() -> None:
     cores = os.cpu_count() or 1
     quiet = os.getloadavg()[0] < cores - 1  # no other busy process to share the cores with
     stop, count, thread = busy_counter()
-    thread.start()
-    time.sleep(0.05)
-    before = count[0]
-    wall = time.perf_counter()
-    cpu = time.process_time()
-    results = []
-    threads: set[str] = set()
-    for outcome in gongkai.check_many(items):
-        results.append(outcome)
-        threads |= worker_threads()
-    cpu = time.process_time() - cpu
-    wall = time.perf_counter() - wall
-    during = count[0] - before
-    stop.set()
-    thread.join()
+    # The spinning thread holds the GIL between switches; switch often so
+    # that this thread hands out work as fast as the workers finish it.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0002)
+    try:
+        thread.start()
+        time.sleep(0.05)
+        before = count[0]
+        wall = time.perf_counter()
+        cpu = time.process_time()
+        results = []
+        threads: set[str] = set()
+        for i, outcome in enumerate(gongkai.check_many(items)):
+            results.append(outcome)
+            if i % 50 == 10:
+                threads |= worker_threads()
+        cpu = time.process_time() - cpu
+        wall = time.perf_counter() - wall
+        during = count[0] - before
+    finally:
+        stop.set()
+        thread.join()
+        sys.setswitchinterval(interval)
     assert len(results) == len(items)
     assert during > 10_000, (during, wall)
     # One native worker per core.

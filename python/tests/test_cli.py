@@ -88,7 +88,8 @@ def test_an_unreadable_file_among_good_ones_exits_2_and_prints_nothing(tmp_path:
     assert r.stdout == b""
     err = r.stderr.decode()
     assert "scan.txt: not UTF-8, UTF-16 or GBK text" in err
-    assert "not-a-report.json: invalid report JSON" in err
+    assert f"{tmp_path / 'not-a-report.json'}: invalid report JSON" in err
+    assert err.count("not-a-report.json") == 1
     assert "good.json" not in err
 
 

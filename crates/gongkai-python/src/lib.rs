@@ -71,6 +71,8 @@ fn core_err(e: CoreError) -> PyErr {
 /// turned into a Python exception after.
 enum Fail {
     Core(CoreError),
+    /// JSON that is not a report, from this file.
+    Json(PathBuf, String),
     Io(PathBuf, std::io::Error),
     /// Bytes that are no text; the file they came from, if any.
     NotText(Option<PathBuf>),
@@ -93,6 +95,9 @@ impl Fail {
                 ParseError::new_err(format!("invalid report JSON: {m}"))
             }
             Fail::Core(e) => core_err(e),
+            Fail::Json(path, m) => {
+                ParseError::new_err(format!("{}: invalid report JSON: {m}", path.display()))
+            }
             // OSError(errno, strerror, filename) becomes FileNotFoundError,
             // PermissionError, … by its errno, with `filename` set.
             Fail::Io(path, e) => {
@@ -1093,7 +1098,7 @@ fn read_file(path: &Path) -> Result<String, Fail> {
 /// Reads a report from a source, without the GIL.
 fn read_source(reg: &Registry, source: &Source) -> Result<Arc<CoreReport>, Fail> {
     let with_path = |path: &Path, e: CoreError| match e {
-        CoreError::Json(m) => Fail::Core(CoreError::Json(format!("{}: {m}", path.display()))),
+        CoreError::Json(m) => Fail::Json(path.to_path_buf(), m),
         e => Fail::Core(e),
     };
     let report = match source {
@@ -1103,6 +1108,13 @@ fn read_source(reg: &Registry, source: &Source) -> Result<Arc<CoreReport>, Fail>
         Source::Report(r) => return Ok(Arc::clone(r)),
     };
     Ok(Arc::new(report))
+}
+
+/// Runs core code, turning a panic (a bug) into an error instead of
+/// unwinding into Python.
+fn guarded<T>(f: impl FnOnce() -> Result<T, Fail>) -> Result<T, Fail> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|e| Err(Fail::Panic(panic_message(e.as_ref()))))
 }
 
 /// Reads and validates a source, without the GIL.
@@ -1168,7 +1180,7 @@ fn any_report(py: Python<'_>, obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ar
     }
     let source = source_arg(obj, what)?;
     let reg = registry();
-    py.detach(|| read_source(&reg, &source))
+    py.detach(|| guarded(|| read_source(&reg, &source)))
         .map_err(Fail::into_pyerr)
 }
 
@@ -1199,7 +1211,7 @@ fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyReport> {
         )));
     };
     let reg = registry();
-    py.detach(|| read_source(&reg, &source))
+    py.detach(|| guarded(|| read_source(&reg, &source)))
         .map(|inner| PyReport { inner })
         .map_err(Fail::into_pyerr)
 }
@@ -1223,7 +1235,7 @@ fn load(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyReport> {
     }
     let source = Source::Path(fspath(path)?);
     let reg = registry();
-    py.detach(|| read_source(&reg, &source))
+    py.detach(|| guarded(|| read_source(&reg, &source)))
         .map(|inner| PyReport { inner })
         .map_err(Fail::into_pyerr)
 }
@@ -1256,10 +1268,16 @@ fn validate(
     };
     let reg = registry();
     let options = Options { lang };
-    let outcome = py.detach(|| match &previous {
-        Some(prev) => reg.validate_pair(prev, &report, &options),
-        None => reg.validate(&report, &options),
-    });
+    let outcome = py
+        .detach(|| {
+            guarded(|| {
+                Ok(match &previous {
+                    Some(prev) => reg.validate_pair(prev, &report, &options),
+                    None => reg.validate(&report, &options),
+                })
+            })
+        })
+        .map_err(Fail::into_pyerr)?;
     Ok(PyOutcome::new(outcome, Some(report), None, lang))
 }
 
@@ -1286,7 +1304,7 @@ fn check(
     let reg = registry();
     let options = Options { lang };
     let (report, outcome) = py
-        .detach(|| run_check(&reg, &src, previous.as_deref(), &options))
+        .detach(|| guarded(|| run_check(&reg, &src, previous.as_deref(), &options)))
         .map_err(Fail::into_pyerr)?;
     Ok(PyOutcome::new(outcome, Some(report), name, lang))
 }
@@ -1400,10 +1418,7 @@ impl Batch {
                     let result = if cancelled.load(Ordering::Relaxed) {
                         Err(Fail::Cancelled)
                     } else {
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            run_check(&reg, &source, previous.as_deref(), &options)
-                        }))
-                        .unwrap_or_else(|e| Err(Fail::Panic(panic_message(e.as_ref()))))
+                        guarded(|| run_check(&reg, &source, previous.as_deref(), &options))
                     };
                     if done_tx.send((index, (name, result))).is_err() {
                         return;
@@ -1554,8 +1569,8 @@ fn render(
     };
     let findings = findings_arg(findings)?;
     let reg = registry();
-    py.detach(|| reg.render(&report, &findings, &options))
-        .map_err(core_err)
+    py.detach(|| guarded(|| Ok(reg.render(&report, &findings, &options)?)))
+        .map_err(Fail::into_pyerr)
 }
 
 /// The definition (the form file's JSON, as a dict) of every form known:
