@@ -168,13 +168,27 @@ struct BadInput(String);
 
 fn read_text(path: &Path) -> Result<String, BadInput> {
     let bytes = std::fs::read(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
-    match gongkai::decode::decode(&bytes) {
+    decode(path, &bytes)
+}
+
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, BadInput> {
+    match gongkai::decode::decode(bytes) {
         Some((text, _)) => Ok(text),
         None => Err(BadInput(format!(
-            "{}: not UTF-8, UTF-16 or GBK text (a PDF or Word file? run it through pdftotext -layout first)",
+            "{}: not a Word document, a PDF, or UTF-8, UTF-16 or GBK text",
             path.display()
         ))),
     }
+}
+
+/// A report file of any kind, sniffed by content: Word, PDF, or text.
+fn read_with(reg: &Registry, path: &Path) -> Result<Report, BadInput> {
+    let bytes = std::fs::read(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+    match gongkai::sniff_bytes(&bytes) {
+        gongkai::FileKind::Text => reg.parse(&decode(path, &bytes)?),
+        _ => reg.parse_bytes(&bytes),
+    }
+    .map_err(|e| BadInput(format!("{}: {e}", path.display())))
 }
 
 /// Report files given on the command line: files as they are, directories
@@ -210,9 +224,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn read_report(path: &Path) -> Result<Report, BadInput> {
-    Registry::builtin()
-        .parse(&read_text(path)?)
-        .map_err(|e| BadInput(format!("{}: {e}", path.display())))
+    read_with(Registry::builtin(), path)
 }
 
 fn main() -> ExitCode {
@@ -242,11 +254,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Parse { file, form_files } => {
-            let result = registry(&form_files).and_then(|reg| {
-                let text = read_text(&file)?;
-                reg.parse(&text)
-                    .map_err(|e| BadInput(format!("{}: {e}", file.display())))
-            });
+            let result = registry(&form_files).and_then(|reg| read_with(&reg, &file));
             match result {
                 Ok(report) => {
                     outln!("{}", report.to_json_pretty());
@@ -335,10 +343,7 @@ fn render(
     form_files: &[PathBuf],
 ) -> Result<String, BadInput> {
     let reg = registry(form_files)?;
-    let parse = |p: &Path| {
-        reg.parse(&read_text(p)?)
-            .map_err(|e| BadInput(format!("{}: {e}", p.display())))
-    };
+    let parse = |p: &Path| read_with(&reg, p);
     let report = parse(file)?;
     let found = if findings {
         let opts = Options { lang: options.lang };

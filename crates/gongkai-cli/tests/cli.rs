@@ -143,10 +143,7 @@ fn usage_errors_and_unreadable_input_exit_2_with_a_message() {
             vec!["check", bad_json.to_str().unwrap()],
             "invalid report JSON",
         ),
-        (
-            vec!["check", pdf.to_str().unwrap()],
-            "not UTF-8, UTF-16 or GBK text",
-        ),
+        (vec!["check", pdf.to_str().unwrap()], "PDF"),
         (
             vec![
                 "check",

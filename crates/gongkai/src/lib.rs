@@ -35,7 +35,7 @@ pub use error::Error;
 pub use finding::{Counts, Finding, Lang, Outcome, Severity};
 pub use form::{Form, FormDef};
 pub use model::{BodyKind, CellValue, Meta, Note, Report, Section};
-pub use parse::{parse, sniff, InputKind};
+pub use parse::{parse, sniff, sniff_bytes, FileKind, InputKind, Run};
 pub use registry::Registry;
 pub use render::{render, Format, RenderOptions};
 pub use validate::{validate, validate_pair, Options};

@@ -4,11 +4,15 @@
 //! split by the form's own arithmetic, and what cannot be decided is
 //! reported, not filled in.
 
+mod bytes;
 mod doc;
+mod docx;
 mod html;
+pub mod layout;
 mod locate;
 mod meta;
 pub(crate) mod normalize;
+mod pdf;
 mod solve;
 mod tokens;
 
@@ -24,6 +28,8 @@ use crate::model::{CellValue, Note, Report};
 use crate::number::Num;
 use crate::registry::Registry;
 
+pub use bytes::{sniff_bytes, FileKind};
+pub use layout::Run;
 pub use meta::{date_in, kind_of_body, year_in};
 pub use tokens::EMPTY_MARK;
 

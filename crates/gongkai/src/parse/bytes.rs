@@ -1,0 +1,60 @@
+//! Reading a report from a file's bytes, sniffed by content, not by name:
+//! a Word document (.docx), a PDF, or text (UTF-8, UTF-16, GBK).
+
+use super::layout::Run;
+use crate::error::Error;
+use crate::model::Report;
+use crate::registry::Registry;
+
+/// What a file is, by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A zip holding `word/document.xml`.
+    Docx,
+    /// `%PDF-`.
+    Pdf,
+    /// Anything else is read as text.
+    Text,
+}
+
+/// Sniffs a file's kind from its content.
+pub fn sniff_bytes(bytes: &[u8]) -> FileKind {
+    let head = &bytes[..bytes.len().min(1024)];
+    if bytes.starts_with(b"PK\x03\x04") && memchr::memmem::find(bytes, b"word/").is_some() {
+        FileKind::Docx
+    } else if memchr::memmem::find(head, b"%PDF-").is_some() {
+        FileKind::Pdf
+    } else {
+        FileKind::Text
+    }
+}
+
+impl Registry {
+    /// Reads a report from the bytes of a file: Word, PDF or text.
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
+        match sniff_bytes(bytes) {
+            FileKind::Docx => self.parse_docx(bytes),
+            FileKind::Pdf => self.parse_pdf(bytes),
+            FileKind::Text => self.parse(&text_of(bytes)),
+        }
+    }
+
+    /// Reads a report from positioned text runs (a PDF's text layer, from any
+    /// extractor: the native reader, pdf.js in the browser).
+    pub fn parse_runs(&self, runs: &[Run]) -> Result<Report, Error> {
+        super::layout::parse_runs(self, runs)
+    }
+}
+
+#[cfg(feature = "encoding")]
+fn text_of(bytes: &[u8]) -> String {
+    match crate::decode::decode(bytes) {
+        Some((text, _)) => text,
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+#[cfg(not(feature = "encoding"))]
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
