@@ -31,6 +31,14 @@ raises the ``OSError`` of the system.
 
 from __future__ import annotations
 
+try:
+    from . import _gongkai  # noqa: F401
+except ImportError as e:  # pragma: no cover - a source checkout without the build
+    raise ImportError(
+        "gongkai's compiled module (gongkai._gongkai) is missing: install the package "
+        "(pip install ./python in the repository) instead of importing its source folder"
+    ) from e
+
 from . import types
 from ._batch import check_many, find_reports
 from ._frame import to_dataframe
