@@ -33,11 +33,11 @@ from __future__ import annotations
 
 try:
     from . import _gongkai  # noqa: F401
-except ImportError as e:  # pragma: no cover - a source checkout without the build
+except ImportError as _missing:  # pragma: no cover - a source checkout without the build
     raise ImportError(
         "gongkai's compiled module (gongkai._gongkai) is missing: install the package "
         "(pip install ./python in the repository) instead of importing its source folder"
-    ) from e
+    ) from _missing
 
 from . import types
 from ._batch import check_many, find_reports

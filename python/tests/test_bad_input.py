@@ -96,28 +96,49 @@ def test_values_out_of_their_domain_raise_value_errors(call: Any, exc: type, pat
 
 
 def test_binary_bytes_are_a_parse_error_naming_the_file(tmp_path: Path) -> None:
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-    with pytest.raises(gongkai.ParseError, match=r"report\.pdf: not UTF-8, UTF-16 or GBK text"):
-        gongkai.load(pdf)
-    with pytest.raises(gongkai.ParseError, match="pdftotext"):
-        gongkai.check(pdf)
+    scan = tmp_path / "scan.txt"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    message = r"scan\.txt: not a Word document, a PDF, or UTF-8, UTF-16 or GBK text"
+    with pytest.raises(gongkai.ParseError, match=message):
+        gongkai.load(scan)
+    with pytest.raises(gongkai.ParseError, match=message):
+        gongkai.check(scan)
     with pytest.raises(gongkai.ParseError):
-        gongkai.parse(b"PK\x03\x04zipped")
+        gongkai.parse(b"PK\x03\x04zipped, but no Word document")
     with pytest.raises(gongkai.ParseError):
         gongkai.parse(b"text with a \x00 NUL")
     with pytest.raises(gongkai.ParseError):
         gongkai.parse(b"\xff\xfe\x00\xd8")  # UTF-16 with a lone surrogate
 
 
-def test_the_real_pdf_of_the_corpus_is_refused() -> None:
+def check_or_value_error(source: Path | bytes) -> None:
+    """A PDF or Word file goes to the core's readers of those: a report, or
+    a ValueError that names the file — never a crash, never garbled text."""
+    error: ValueError | None = None
+    try:
+        outcome = gongkai.check(source)
+    except ValueError as e:
+        error = e
+    if error is None:
+        assert isinstance(outcome, gongkai.Outcome)
+    elif isinstance(source, Path):
+        assert str(error).startswith(f"{source}: "), error
+
+
+def test_pdf_and_word_files_are_read_by_content_not_as_text(tmp_path: Path) -> None:
+    broken = tmp_path / "report.txt"  # the name does not matter: the content does
+    broken.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    check_or_value_error(broken)
+    check_or_value_error(broken.read_bytes())
+    fake_docx = tmp_path / "report.docx"
+    fake_docx.write_bytes(b"PK\x03\x04\x14\x00word/document.xml garbage")
+    check_or_value_error(fake_docx)
+
+
+def test_the_real_pdf_and_word_files_of_the_corpus() -> None:
     require_corpus()
-    pdf = PINGTAN_2020.parent / "020-huaian-szf-2024.pdf"
-    docx = PINGTAN_2020.parent / "template-2021.docx"
-    with pytest.raises(gongkai.ParseError):
-        gongkai.check(pdf)
-    with pytest.raises(gongkai.ParseError):
-        gongkai.check(docx)
+    check_or_value_error(PINGTAN_2020.parent / "020-huaian-szf-2024.pdf")
+    check_or_value_error(PINGTAN_2020.parent / "template-2021.docx")
 
 
 def test_text_in_a_legacy_encoding_is_read_not_garbled() -> None:

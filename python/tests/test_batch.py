@@ -85,9 +85,9 @@ def test_an_unreadable_source_raises_in_its_turn(tmp_path: Path) -> None:
 
 
 def test_return_exceptions_yields_them_in_place(tmp_path: Path) -> None:
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
-    items: list[Any] = [HUAIAN_2024, tmp_path / "missing.txt", pdf, '{"form": 1}', HUAIAN_2024]
+    image = tmp_path / "scan.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    items: list[Any] = [HUAIAN_2024, tmp_path / "missing.txt", image, '{"form": 1}', HUAIAN_2024]
     for workers in (1, 2):
         got = list(gongkai.check_many(items, workers=workers, return_exceptions=True))
         assert [type(o) for o in got] == [

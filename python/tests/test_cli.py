@@ -81,23 +81,35 @@ def test_bad_usage_exits_2_with_a_message_and_no_output(args: list[str], message
 
 def test_an_unreadable_file_among_good_ones_exits_2_and_prints_nothing(tmp_path: Path) -> None:
     shutil.copy(HUAIAN_2024, tmp_path / "good.json")
-    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x00binary")
+    (tmp_path / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     (tmp_path / "not-a-report.json").write_text('{"form": 3}', encoding="utf-8")
     r = run("check", tmp_path)
     assert r.returncode == 2
     assert r.stdout == b""
     err = r.stderr.decode()
-    assert "scan.txt: not UTF-8, UTF-16 or GBK text" in err
+    assert "scan.txt: not a Word document, a PDF, or UTF-8, UTF-16 or GBK text" in err
     assert f"{tmp_path / 'not-a-report.json'}: invalid report JSON" in err
     assert err.count("not-a-report.json") == 1
     assert "good.json" not in err
 
 
-def test_the_pdf_of_the_corpus_exits_2() -> None:
+def test_the_pdf_and_word_files_of_the_corpus() -> None:
+    """Read by content (the core's readers), exit 2 naming the file when they
+    cannot be read; with the Rust CLI at hand, exactly what it does."""
     require_corpus()
-    r = run("check", CORPUS / "020-huaian-szf-2024.pdf")
-    assert r.returncode == 2
-    assert b"pdftotext" in r.stderr
+    for path in [CORPUS / "020-huaian-szf-2024.pdf", CORPUS / "template-2021.docx"]:
+        r = run("check", "--format", "json", path)
+        if r.returncode == 2:
+            assert r.stdout == b""
+            assert str(path) in r.stderr.decode()
+        else:
+            assert json.loads(r.stdout)["report"] == str(path)
+        cli = os.environ.get("GONGKAI_CLI")
+        if cli and os.path.exists(cli):
+            want = subprocess.run(
+                [cli, "check", "--format", "json", str(path)], capture_output=True
+            )
+            assert (r.returncode, r.stdout) == (want.returncode, want.stdout)
 
 
 # ---------------------------------------------------------------------------

@@ -71,8 +71,8 @@ fn core_err(e: CoreError) -> PyErr {
 /// turned into a Python exception after.
 enum Fail {
     Core(CoreError),
-    /// JSON that is not a report, from this file.
-    Json(PathBuf, String),
+    /// A core error reading this file.
+    InFile(PathBuf, CoreError),
     Io(PathBuf, std::io::Error),
     /// Bytes that are no text; the file they came from, if any.
     NotText(Option<PathBuf>),
@@ -91,12 +91,14 @@ impl From<CoreError> for Fail {
 impl Fail {
     fn into_pyerr(self) -> PyErr {
         match self {
-            Fail::Core(CoreError::Json(m)) => {
-                ParseError::new_err(format!("invalid report JSON: {m}"))
-            }
             Fail::Core(e) => core_err(e),
-            Fail::Json(path, m) => {
-                ParseError::new_err(format!("{}: invalid report JSON: {m}", path.display()))
+            Fail::InFile(path, e) => {
+                let message = format!("{}: {e}", path.display());
+                match e {
+                    CoreError::Json(_) => ParseError::new_err(message),
+                    CoreError::Form(_) => FormError::new_err(message),
+                    CoreError::Usage(_) => PyValueError::new_err(message),
+                }
             }
             // OSError(errno, strerror, filename) becomes FileNotFoundError,
             // PermissionError, … by its errno, with `filename` set.
@@ -121,7 +123,7 @@ impl Fail {
                     None => String::new(),
                 };
                 ParseError::new_err(format!(
-                    "{what}not UTF-8, UTF-16 or GBK text (a PDF or Word file? run it through pdftotext -layout first)"
+                    "{what}not a Word document, a PDF, or UTF-8, UTF-16 or GBK text"
                 ))
             }
         }
@@ -1097,17 +1099,30 @@ fn read_file(path: &Path) -> Result<String, Fail> {
 
 /// Reads a report from a source, without the GIL.
 fn read_source(reg: &Registry, source: &Source) -> Result<Arc<CoreReport>, Fail> {
-    let with_path = |path: &Path, e: CoreError| match e {
-        CoreError::Json(m) => Fail::Json(path.to_path_buf(), m),
-        e => Fail::Core(e),
-    };
     let report = match source {
         Source::Text(t) => reg.parse(t)?,
-        Source::Bytes(b) => reg.parse(&decode_bytes(b, None)?)?,
-        Source::Path(p) => reg.parse(&read_file(p)?).map_err(|e| with_path(p, e))?,
+        Source::Bytes(b) => parse_bytes(reg, b, None)?,
+        Source::Path(p) => {
+            let bytes = std::fs::read(p).map_err(|e| Fail::Io(p.clone(), e))?;
+            parse_bytes(reg, &bytes, Some(p))?
+        }
         Source::Report(r) => return Ok(Arc::clone(r)),
     };
     Ok(Arc::new(report))
+}
+
+/// A file's bytes, sniffed by content as the CLI does: a Word document or a
+/// PDF goes to the core's readers of those, anything else is text in UTF-8,
+/// UTF-16 or GBK/GB18030.
+fn parse_bytes(reg: &Registry, bytes: &[u8], path: Option<&Path>) -> Result<CoreReport, Fail> {
+    let result = match gongkai::sniff_bytes(bytes) {
+        gongkai::FileKind::Text => reg.parse(&decode_bytes(bytes, path)?),
+        _ => reg.parse_bytes(bytes),
+    };
+    result.map_err(|e| match path {
+        Some(p) => Fail::InFile(p.to_path_buf(), e),
+        None => Fail::Core(e),
+    })
 }
 
 /// Runs core code, turning a panic (a bug) into an error instead of
