@@ -16,7 +16,7 @@ the same findings, byte for byte, in every runtime.
     ...     print(f.rule, f.cell, f.message)
     T3-2 requests/total/natural （七）总计·自然人 应为 26（各项之和），报告为 20
     ...
-    >>> report = gongkai.load("report.html")              # UTF-8, UTF-16 or GBK, sniffed
+    >>> report = gongkai.load("report.html")   # Word, PDF, text, HTML, Markdown, JSON; GBK too
     >>> gongkai.validate(report, previous="last-year.txt", lang="en")
     >>> html = gongkai.render(report, "html", findings=outcome, page=True)
     >>> for o in gongkai.check_many(gongkai.find_reports("reports/")):   # every core

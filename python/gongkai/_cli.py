@@ -314,8 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="check reports; exit 0 when all are valid, 1 when any has errors, 2 on bad input",
-        description="Check reports — published text, HTML, Markdown or report JSON, in UTF-8 "
-        "or GBK — or directories of them (walked recursively for .txt .html .htm .md .json). "
+        description="Check reports — Word, PDF, published text, HTML, Markdown or report JSON, "
+        "sniffed by content, text in UTF-8 or GBK — or directories of them (walked recursively "
+        "for .txt .html .htm .md .json). "
         "Exit 0 when every report is valid, 1 when any has an error, 2 on bad usage or an "
         "unreadable file.",
     )

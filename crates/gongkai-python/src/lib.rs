@@ -39,7 +39,7 @@ pyo3::create_exception!(
     gongkai,
     ParseError,
     PyValueError,
-    "Text that should be a report JSON is not one (core error code ``json``), or bytes that are no text in UTF-8, UTF-16 or GBK/GB18030."
+    "Text that should be a report JSON is not one (core error code ``json``), or bytes that are neither a Word document, a PDF, nor text in UTF-8, UTF-16 or GBK/GB18030."
 );
 pyo3::create_exception!(
     gongkai,
@@ -1204,10 +1204,12 @@ fn any_report(py: Python<'_>, obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ar
 
 /// Reads a report from published text — portal text with glued cells,
 /// ``pdftotext -layout`` output, an HTML page or fragment, Markdown — or
-/// from the report JSON. ``text`` is a str, or bytes in UTF-8, UTF-16 (with
-/// a BOM) or GBK/GB18030, sniffed. Any text gives a Report (with notes for
-/// what could not be read); raises ParseError only for JSON that is not a
-/// report and for bytes that are no text.
+/// from the report JSON. ``text`` is a str, or a file's bytes, sniffed by
+/// content: a Word document (.docx) or a PDF goes to the core's readers of
+/// those, anything else is text in UTF-8, UTF-16 (with a BOM) or
+/// GBK/GB18030. Any text gives a Report (with notes for what could not be
+/// read); raises ParseError for JSON that is not a report and for bytes that
+/// are no text, ValueError for a Word or PDF file the core cannot read.
 #[pyfunction]
 fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyReport> {
     let source = if let Ok(s) = text.cast::<PyString>() {
@@ -1231,10 +1233,13 @@ fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyReport> {
         .map_err(Fail::into_pyerr)
 }
 
-/// Reads a report file: published text, HTML, Markdown or report JSON, in
-/// UTF-8, UTF-16 or GBK/GB18030 (sniffed by content). ``path`` is a str or
-/// an os.PathLike. Raises the OSError of the system (FileNotFoundError, …)
-/// when the file cannot be read, ParseError when it is no text (a PDF).
+/// Reads a report file, sniffed by content (not by name): a Word document
+/// (.docx), a PDF, or published text, HTML, Markdown or report JSON in
+/// UTF-8, UTF-16 or GBK/GB18030. ``path`` is a str or an os.PathLike.
+/// Raises the OSError of the system (FileNotFoundError, …) when the file
+/// cannot be read, ParseError when it is no text (an image, a zip) or JSON
+/// that is no report, ValueError for a Word or PDF file the core cannot read;
+/// each message starts with the path.
 #[pyfunction]
 fn load(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyReport> {
     if !(path.is_instance_of::<PyString>() || is_pathlike(path)?) {
