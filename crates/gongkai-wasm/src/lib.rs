@@ -519,6 +519,7 @@ export type RuleId =
   | "P-2"
   | "R-1"
   | "R-2"
+  | "R-3"
   | "R-FMT-3"
   | "S-1"
   | "S-2"

@@ -832,6 +832,12 @@ impl Registry {
 
     fn run(&self, prev: Option<&Report>, report: &Report, options: &Options) -> Outcome {
         let Some(form) = report.form.as_deref().and_then(|id| self.form(id)) else {
+            // A reader note about the whole file (R-3: a PDF with no text
+            // layer) says why no form was found; it replaces F-0.
+            let notes = self.file_notes(report, options.lang);
+            if !notes.is_empty() {
+                return Outcome::from_findings(notes);
+            }
             return Outcome::from_findings(self.unknown_form(report, options.lang));
         };
         let prev_sheet = prev.and_then(|p| {
@@ -900,6 +906,28 @@ impl Registry {
         let mut out = run.out;
         out.sort_by_key(|a| a.0);
         Outcome::from_findings(out.into_iter().map(|(_, f)| f).collect())
+    }
+
+    /// The reader's notes about the whole file (no cell), as findings.
+    fn file_notes(&self, report: &Report, lang: Lang) -> Vec<Finding> {
+        report
+            .notes
+            .iter()
+            .filter(|n| n.cell.is_none())
+            .filter_map(|n| {
+                let r = self.common_rules().iter().find(|r| r.id == n.rule)?;
+                Some(Finding {
+                    rule: r.id.clone(),
+                    severity: r.severity,
+                    cell: None,
+                    related: Vec::new(),
+                    expected: None,
+                    actual: None,
+                    message: render(&r.message, lang, &Args::new()),
+                    quote: None,
+                })
+            })
+            .collect()
     }
 
     fn unknown_form(&self, report: &Report, lang: Lang) -> Vec<Finding> {
