@@ -20,6 +20,7 @@ export type {
   Section,
   Severity,
   Sum,
+  TextRun,
   ValidateOptions,
 } from "../pkg/gongkai_wasm.js";
 export {
@@ -32,7 +33,24 @@ export {
   loadForm,
   aggregate,
   checkSum,
+  parseRuns,
 } from "../pkg/gongkai_wasm.js";
+
+/**
+ * The minimal shape of a pdf.js document (PDFDocumentProxy) that gongkai
+ * uses; pdf.js is an optional peer dependency, not bundled.
+ */
+export interface PdfJsDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<{
+    getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+    cleanup?(): unknown;
+  }>;
+}
+/** The positioned text runs of a pdf.js document, page by page (from 1). */
+export function runsFromPdfJs(pdfDocument: PdfJsDocument): Promise<import("../pkg/gongkai_wasm.js").TextRun[]>;
+/** Reads a report from a pdf.js document (its text layer); a PDF without text gives the note R-3. */
+export function parsePdf(pdfDocument: PdfJsDocument): Promise<Report>;
 
 /** Loads the WebAssembly module; any number of calls, one load. */
 export function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;

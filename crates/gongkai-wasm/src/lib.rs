@@ -237,6 +237,56 @@ pub fn parse(text: JsValue) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
+/// A positioned text run as a page gives it (pdf.js items mapped by
+/// `runsFromPdfJs`); missing or non-numeric coordinates are read as NaN,
+/// which the core drops.
+#[derive(serde::Deserialize)]
+struct RunJs {
+    #[serde(default)]
+    page: Option<f64>,
+    #[serde(default)]
+    x: Option<f64>,
+    #[serde(default)]
+    y: Option<f64>,
+    #[serde(default)]
+    width: Option<f64>,
+    #[serde(default)]
+    height: Option<f64>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// Reads a report from positioned text runs `{page, x, y, width, height,
+/// text}` (PDF user space: points, y up), the tables rebuilt by geometry in
+/// the core. A PDF with no text gives a report with the note R-3.
+#[wasm_bindgen(js_name = parseRuns, skip_typescript)]
+pub fn parse_runs(runs: JsValue) -> Result<JsValue, JsValue> {
+    if !Array::is_array(&runs) {
+        return Err(usage(&format!(
+            "parseRuns takes an array of {{page, x, y, width, height, text}}, not {}",
+            type_of(&runs)
+        )));
+    }
+    let runs: Vec<RunJs> = serde_wasm_bindgen::from_value(runs)
+        .map_err(|e| usage(&format!("parseRuns: not text runs: {e}")))?;
+    let nan = f64::NAN;
+    let runs: Vec<gongkai::Run> = runs
+        .into_iter()
+        .map(|r| gongkai::Run {
+            // `as` saturates: NaN is page 0, a negative page 0.
+            page: r.page.unwrap_or(0.0) as u32,
+            x: r.x.unwrap_or(nan),
+            y: r.y.unwrap_or(nan),
+            width: r.width.unwrap_or(0.0),
+            height: r.height.unwrap_or(0.0),
+            text: r.text.unwrap_or_default(),
+        })
+        .collect();
+    let mut report = with_registry(|reg| reg.parse_runs(&runs))?.map_err(core_error)?;
+    js_safe_cells(&mut report);
+    to_js(&report)
+}
+
 /// Checks a report (object or JSON text); with `options.previous`, also the
 /// cross-year rules against the previous year's report.
 #[wasm_bindgen(skip_typescript)]
@@ -601,6 +651,21 @@ export interface GongkaiError extends Error {
 
 /** Reads a report from published text, an HTML page or fragment, Markdown, or report JSON. */
 export function parse(textOrHtml: string): Report;
+
+/** A positioned text run: a PDF text-layer item (pdf.js: transform[4], transform[5], width, height, str). */
+export interface TextRun {
+  /** 1-based page number. */
+  page: number;
+  /** Start of the baseline, PDF user space (points, y up). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** Reads a report from positioned text runs, the tables rebuilt by geometry; a PDF with no text gives the note R-3. */
+export function parseRuns(runs: TextRun[]): Report;
 /** Checks a report; with options.previous also the cross-year rules. */
 export function validate(report: ReportInput | string, options?: ValidateOptions): Outcome;
 /** Checks a report against the same body's previous report. */
