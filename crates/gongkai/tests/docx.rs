@@ -507,3 +507,33 @@ fn a_document_with_only_text_reads_its_sections() {
         .collect();
     assert!(all.contains("本年度<依法>公开&#x4E00;信息"), "{all}");
 }
+
+#[test]
+fn cut_or_flipped_documents_never_panic() {
+    let reg = Registry::builtin();
+    let xml = filled(|_, v| para(v));
+    // document.xml cut anywhere: an error (it ends early), never a panic.
+    let step = xml.len() / 23;
+    for cut in (1..23).map(|i| i * step) {
+        let mut at = cut;
+        while !xml.is_char_boundary(at) {
+            at += 1;
+        }
+        let cut_xml = xml[..at].to_string();
+        assert!(reg.parse_bytes(&docx_with(|_| cut_xml)).is_err(), "{at}");
+    }
+    // Bytes of the zip flipped here and there: a report or an error.
+    let good = docx_with(|_| xml.clone());
+    let mut seed = 0x9e37_79b9_u32;
+    for _ in 0..40 {
+        let mut bytes = good.clone();
+        for _ in 0..8 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            let i = seed as usize % bytes.len();
+            bytes[i] ^= (seed >> 24) as u8 | 1;
+        }
+        let _ = reg.parse_bytes(&bytes);
+    }
+}
