@@ -6,15 +6,16 @@ use std::sync::{Arc, LazyLock};
 use crate::error::Error;
 use crate::form::{CommonDef, Form, FormDef, RuleDef};
 
-/// The built-in form files, compiled into every build.
+/// The built-in form files (`forms/*.json`, without indentation: build.rs),
+/// compiled into every build.
 pub const BUILTIN_FORM_FILES: &[(&str, &str)] = &[
-    ("legacy", include_str!("../forms/legacy.json")),
-    ("2019", include_str!("../forms/2019.json")),
-    ("2021", include_str!("../forms/2021.json")),
+    ("legacy", include_str!(concat!(env!("OUT_DIR"), "/legacy.json"))),
+    ("2019", include_str!(concat!(env!("OUT_DIR"), "/2019.json"))),
+    ("2021", include_str!(concat!(env!("OUT_DIR"), "/2021.json"))),
 ];
 
 /// Rules every form runs (`forms/common.json`).
-pub const COMMON_RULES_FILE: &str = include_str!("../forms/common.json");
+pub const COMMON_RULES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/common.json"));
 
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     let mut reg = Registry {
