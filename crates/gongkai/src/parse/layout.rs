@@ -124,16 +124,23 @@ struct Line {
 
 /// The runs as HTML the reader reads, or None when they hold no text.
 fn runs_to_html(runs: &[Run]) -> Option<String> {
-    let mut pages: BTreeMap<u32, Vec<R>> = BTreeMap::new();
-    for run in runs {
-        if let Some(r) = clean(run) {
-            pages.entry(run.page).or_default().push(r);
-        }
-    }
-    if pages.is_empty() {
+    let clean: Vec<(u32, R)> = runs
+        .iter()
+        .filter_map(|run| clean(run).map(|r| (run.page, r)))
+        .collect();
+    if clean.is_empty() {
         return None;
     }
-    let lines: Vec<Line> = pages.into_values().flat_map(page_lines).collect();
+    // By page, then top to bottom (y up in PDF space), then left to right.
+    let clean = sorted(clean, |(p, r)| [u64::from(*p), !ord(r.y), ord(r.x)]);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rest = clean.as_slice();
+    while let Some(&(page, _)) = rest.first() {
+        let n = rest.iter().take_while(|(p, _)| *p == page).count();
+        let (this, next) = rest.split_at(n);
+        lines.extend(page_lines(this.iter().map(|(_, r)| r.clone()).collect()));
+        rest = next;
+    }
     let blocks = blocks(&lines);
     Some(write_html(&lines, &blocks))
 }
@@ -174,9 +181,8 @@ fn clean(run: &Run) -> Option<R> {
 }
 
 /// A page's lines, top to bottom, each cut into segments.
-fn page_lines(mut runs: Vec<R>) -> Vec<Line> {
-    // Top to bottom (y up in PDF space), then left to right.
-    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+/// `runs` come top to bottom, then left to right.
+fn page_lines(runs: Vec<R>) -> Vec<Line> {
     let mut lines: Vec<Vec<R>> = Vec::new();
     let mut base = (f64::NAN, 0.0);
     for r in runs {
@@ -194,8 +200,8 @@ fn page_lines(mut runs: Vec<R>) -> Vec<Line> {
 }
 
 /// Cuts a line into segments at wide gaps.
-fn segments(mut runs: Vec<R>) -> Line {
-    runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+fn segments(runs: Vec<R>) -> Line {
+    let runs = sorted(runs, |r| [ord(r.x), 0, 0]);
     let mut segs: Vec<(Seg, f64)> = Vec::new(); // (segment, glyph height)
     let mut last_text = String::new();
     let mut last_x = f64::NAN;
@@ -295,13 +301,13 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
     out.push(cur);
     out.retain(|b| !b.lines.is_empty());
     for b in &mut out {
-        let mut spans: Vec<(f64, f64)> = b
+        let spans: Vec<(f64, f64)> = b
             .lines
             .iter()
             .flat_map(|&i| lines[i].segs.iter().filter(|s| s.value))
             .map(|s| (s.x, s.right))
             .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let spans = sorted(spans, |s| [ord(s.0), 0, 0]);
         // Overlapping x ranges are one column (left, centred or right aligned).
         for (l, r) in spans {
             match b.cols.last_mut() {
@@ -315,16 +321,16 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
 
 fn write_html(lines: &[Line], blocks: &[Block]) -> String {
     // Each value line's block.
-    let mut block_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut block_of: Vec<Option<usize>> = vec![None; lines.len()];
     for (k, b) in blocks.iter().enumerate() {
         for &i in &b.lines {
-            block_of.insert(i, k);
+            block_of[i] = Some(k);
         }
     }
     let mut html = String::from("<html><body>\n");
     for (i, line) in lines.iter().enumerate() {
-        match block_of.get(&i) {
-            Some(&k) => {
+        match block_of[i] {
+            Some(k) => {
                 let cols = &blocks[k].cols;
                 // Cells by x: the line's segments, and a blank for each column
                 // none of its values falls in.
@@ -339,7 +345,7 @@ fn write_html(lines: &[Line], blocks: &[Block]) -> String {
                         cells.push((l, ""));
                     }
                 }
-                cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let cells = sorted(cells, |c| [ord(c.0), 0, 0]);
                 html.push_str("<table><tr>");
                 for (_, t) in cells {
                     html.push_str("<td>");
@@ -369,6 +375,28 @@ fn write_html(lines: &[Line], blocks: &[Block]) -> String {
     }
     html.push_str("</body></html>\n");
     html
+}
+
+/// A float as an integer of the same order (`total_cmp`'s order).
+fn ord(f: f64) -> u64 {
+    let b = f.to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | (1 << 63)
+    }
+}
+
+/// `items` sorted by `key`, ties in their given order. One sort of one key
+/// type for every sort here: each distinct sort costs the browser build
+/// several KB.
+fn sorted<T>(items: Vec<T>, key: impl Fn(&T) -> [u64; 3]) -> Vec<T> {
+    let mut keys: Vec<([u64; 3], usize)> = items.iter().map(&key).zip(0..).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    keys.into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 fn escape_into(out: &mut String, t: &str) {
@@ -418,6 +446,26 @@ mod tests {
         assert!(is_page_number("—12—"));
         assert!(!is_page_number("3"));
         assert!(!is_page_number("-"));
+    }
+
+    #[test]
+    fn float_keys_keep_the_order() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -1e9,
+            -1.5,
+            -0.0,
+            0.0,
+            1e-300,
+            2.0,
+            1e9,
+            f64::INFINITY,
+        ];
+        for w in xs.windows(2) {
+            assert!(ord(w[0]) < ord(w[1]), "{w:?}");
+        }
+        let v = sorted(vec![3.0, -1.0, 2.0, -1.0], |x| [ord(*x), 0, 0]);
+        assert_eq!(v, [-1.0, -1.0, 2.0, 3.0]);
     }
 
     #[test]
