@@ -20,9 +20,9 @@ export type {
   Section,
   Severity,
   Sum,
-  TextRun,
   ValidateOptions,
 } from "../pkg/gongkai_wasm.js";
+export type { TextRun } from "../pkg-files/gongkai_wasm.js";
 export {
   parse,
   validate,
@@ -33,7 +33,6 @@ export {
   loadForm,
   aggregate,
   checkSum,
-  parseRuns,
 } from "../pkg/gongkai_wasm.js";
 
 /**
@@ -48,9 +47,15 @@ export interface PdfJsDocument {
   }>;
 }
 /** The positioned text runs of a pdf.js document, page by page (from 1). */
-export function runsFromPdfJs(pdfDocument: PdfJsDocument): Promise<import("../pkg/gongkai_wasm.js").TextRun[]>;
-/** Reads a report from a pdf.js document (its text layer); a PDF without text gives the note R-3. */
+export function runsFromPdfJs(pdfDocument: PdfJsDocument): Promise<import("../pkg-files/gongkai_wasm.js").TextRun[]>;
+/** Reads a report from a pdf.js document (its text layer); a PDF without text gives the note R-3. Loads the file-reading package. */
 export function parsePdf(pdfDocument: PdfJsDocument): Promise<Report>;
+/** Loads the file-reading package (pkg-files: Word and PDF readers) once. */
+export function loadFiles(input?: string | URL): Promise<unknown>;
+/** Reads a report from a Word document or a text file (File, Blob, ArrayBuffer or bytes), sniffed by content. */
+export function parseFile(file: Blob | ArrayBuffer | Uint8Array): Promise<Report>;
+/** Whether the bytes are a PDF (read those with pdf.js and parsePdf). */
+export function isPdf(bytes: Uint8Array): boolean;
 
 /** Loads the WebAssembly module; any number of calls, one load. */
 export function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;

@@ -41,5 +41,5 @@ export const forms = () => core.forms();
 export const loadForm = (definition) => core.loadForm(definition);
 export const aggregate = (reports, options) => core.aggregate(reports, options);
 export const checkSum = (summary, parts, options) => core.checkSum(summary, parts, options);
-export const parseRuns = (runs) => core.parseRuns(runs);
 export { parsePdf, runsFromPdfJs } from "./pdfjs.js";
+export { loadFiles, parseFile, isPdf } from "./files.js";

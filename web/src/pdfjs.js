@@ -5,14 +5,14 @@
 //   import * as pdfjsLib from "pdfjs-dist";            // or the page's own copy
 //   pdfjsLib.GlobalWorkerOptions.workerSrc = "…/pdf.worker.mjs";
 //   const pdf = await pdfjsLib.getDocument({ data: bytes }).promise;
-//   const report = await parsePdf(pdf);                // after init()
+//   const report = await parsePdf(pdf);   // loads the file-reading package (files.js)
 //
 // Each text item becomes a run {page, x, y, width, height, text} in PDF user
 // space (points, y up): transform[4] and transform[5] are the start of its
 // baseline. The tables are rebuilt from the runs by the Rust core
 // (parseRuns), the same reconstruction the CLI uses for PDF files. A PDF with
 // no text layer (a scan) gives a report with the note R-3.
-import * as core from "../pkg/gongkai_wasm.js";
+import { loadFiles } from "./files.js";
 
 /**
  * The positioned text runs of a pdf.js document (`PDFDocumentProxy`), page by
@@ -38,5 +38,6 @@ export async function runsFromPdfJs(pdfDocument) {
 
 /** Reads a report from a pdf.js document: `parseRuns(await runsFromPdfJs(pdf))`. */
 export async function parsePdf(pdfDocument) {
-  return core.parseRuns(await runsFromPdfJs(pdfDocument));
+  const runs = await runsFromPdfJs(pdfDocument);
+  return (await loadFiles()).parseRuns(runs);
 }

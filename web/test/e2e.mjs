@@ -161,6 +161,20 @@ try {
     await page.close();
   });
 
+  await test("check a Word file: the official template read by the file package", async () => {
+    const page = await open("/demo/check.html");
+    await page.setInputFiles("#file", join(repo, "../shared/corpus/template-2021.docx"));
+    await page.waitForSelector("#result table");
+    // The blank template: the 2021 form, every cell left blank (R-FMT-3).
+    assert.match(await page.textContent("#status"), /表式 2021：0 个错误/);
+    assert.equal(await page.locator("#result td[data-cell]").count(), 200);
+    const wasm = await page.evaluate(() =>
+      performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).map((r) => new URL(r.name).pathname),
+    );
+    assert.deepEqual(wasm.sort(), ["/pkg-files/gongkai_wasm_bg.wasm", "/pkg/gongkai_wasm_bg.wasm"]);
+    await page.close();
+  });
+
   await test("init any number of times: one load of the .wasm", async () => {
     const page = await open("/demo/check.html");
     const loads = await page.evaluate(async () => {

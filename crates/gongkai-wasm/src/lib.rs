@@ -242,6 +242,7 @@ pub fn parse(text: JsValue) -> Result<JsValue, JsValue> {
 /// the core. A PDF with no text gives a report with the note R-3. Missing or
 /// non-numeric coordinates read as NaN, which the core drops; a `text` that
 /// is not a string is misuse.
+#[cfg(feature = "files")]
 #[wasm_bindgen(js_name = parseRuns, skip_typescript)]
 pub fn parse_runs(runs: JsValue) -> Result<JsValue, JsValue> {
     if !Array::is_array(&runs) {
@@ -287,6 +288,29 @@ pub fn parse_runs(runs: JsValue) -> Result<JsValue, JsValue> {
     }
     let runs = out;
     let mut report = with_registry(|reg| reg.parse_runs(&runs))?.map_err(core_error)?;
+    js_safe_cells(&mut report);
+    to_js(&report)
+}
+
+/// Reads a report from a file's bytes (a `Uint8Array`), sniffed by content:
+/// a Word document (.docx) or text (UTF-8). A PDF's bytes are misuse here:
+/// its text layer comes from pdf.js (`parseRuns`).
+#[cfg(feature = "files")]
+#[wasm_bindgen(js_name = parseFile, skip_typescript)]
+pub fn parse_file(bytes: JsValue) -> Result<JsValue, JsValue> {
+    let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() else {
+        return Err(usage(&format!(
+            "parseFile takes the file's bytes as a Uint8Array, not {}",
+            type_of(&bytes)
+        )));
+    };
+    let bytes = bytes.to_vec();
+    if gongkai::sniff_bytes(&bytes) == gongkai::FileKind::Pdf {
+        return Err(usage(
+            "parseFile reads Word and text files; read a PDF with parsePdf (pdf.js)",
+        ));
+    }
+    let mut report = with_registry(|reg| reg.parse_bytes(&bytes))?.map_err(core_error)?;
     js_safe_cells(&mut report);
     to_js(&report)
 }
@@ -495,6 +519,28 @@ fn render_options(v: Option<Object>) -> Result<(RenderOptions, Vec<Finding>), Js
     Ok((opts, findings))
 }
 
+/// The file readers, in the separately loaded package (`--features files`).
+#[cfg(feature = "files")]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FILES: &'static str = r#"
+/** A positioned text run: a PDF text-layer item (pdf.js: transform[4], transform[5], width, height, str). */
+export interface TextRun {
+  /** 1-based page number. */
+  page: number;
+  /** Start of the baseline, PDF user space (points, y up). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** Reads a report from positioned text runs, the tables rebuilt by geometry; a PDF with no text gives the note R-3. */
+export function parseRuns(runs: TextRun[]): Report;
+/** Reads a report from a Word document's or a text file's bytes, sniffed by content. */
+export function parseFile(bytes: Uint8Array): Report;
+"#;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
 /** A cell's value: a number, text as printed (money as "18651.06"), or null (present, blank). */
@@ -656,20 +702,6 @@ export interface GongkaiError extends Error {
 /** Reads a report from published text, an HTML page or fragment, Markdown, or report JSON. */
 export function parse(textOrHtml: string): Report;
 
-/** A positioned text run: a PDF text-layer item (pdf.js: transform[4], transform[5], width, height, str). */
-export interface TextRun {
-  /** 1-based page number. */
-  page: number;
-  /** Start of the baseline, PDF user space (points, y up). */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  text: string;
-}
-
-/** Reads a report from positioned text runs, the tables rebuilt by geometry; a PDF with no text gives the note R-3. */
-export function parseRuns(runs: TextRun[]): Report;
 /** Checks a report; with options.previous also the cross-year rules. */
 export function validate(report: ReportInput | string, options?: ValidateOptions): Outcome;
 /** Checks a report against the same body's previous report. */

@@ -1,7 +1,7 @@
 //! parseRuns: positioned text (what pdf.js gives a page) read as the core
 //! reads a PDF's text layer.
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "files"))]
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use gongkai_wasm::parse_runs;
