@@ -192,7 +192,7 @@ fn read_with(reg: &Registry, path: &Path) -> Result<Report, BadInput> {
 }
 
 /// Report files given on the command line: files as they are, directories
-/// walked recursively for .txt, .html, .htm, .md and .json files, sorted.
+/// walked recursively for .txt, .html, .htm, .md, .json, .docx and .pdf files, sorted.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
     let mut out = Vec::new();
     for p in paths {
@@ -214,8 +214,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if p.is_dir() {
             walk(&p, out)?;
         } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-            ["txt", "html", "htm", "md", "markdown", "json"]
-                .contains(&x.to_ascii_lowercase().as_str())
+            [
+                "txt", "html", "htm", "md", "markdown", "json", "docx", "pdf",
+            ]
+            .contains(&x.to_ascii_lowercase().as_str())
         }) {
             out.push(p);
         }

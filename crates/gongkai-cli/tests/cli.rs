@@ -208,7 +208,7 @@ fn published_text_in_gbk_and_whole_directories_are_checked() {
         dir.join("huaian.json"),
     )
     .unwrap();
-    std::fs::write(dir.join("notes.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(dir.join("notes.xlsx"), b"PK\x03\x04").unwrap();
     let out = gongkai(&["check", "--format", "json", dir.to_str().unwrap()]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<Value> = stdout
@@ -371,7 +371,7 @@ fn similar_finds_the_copied_text_between_bodies() {
         text.contains("002-pingtan-xian-2011.txt\n  ≈ ../shared/corpus/001-pingtan-syq-2011.txt")
     );
     assert!(
-        text.ends_with("19 reports, 1 near-duplicate pairs\n"),
+        text.ends_with("21 reports, 1 near-duplicate pairs\n"),
         "{text}"
     );
 }
@@ -395,4 +395,25 @@ fn sum_adds_reports_and_checks_a_summary() {
     );
     let out = gongkai(&["sum", &part, &case("gejiu-2018", "report.json")]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_pdf_and_a_word_file_are_read_by_content() {
+    let json = |file: &str| -> Value {
+        let out = gongkai(&["check", "--format", "json", file]);
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "{file}"
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // The published PDF gives what its pdftotext text gives.
+    let pdf = json("../shared/corpus/020-huaian-szf-2024.pdf");
+    let txt = json("../shared/corpus/020-huaian-szf-2024.txt");
+    assert_eq!(pdf["findings"], txt["findings"]);
+    // The blank Word template: the 2021 form, every cell blank.
+    let out = gongkai(&["parse", "../shared/corpus/template-2021.docx"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["form"], "2021");
+    assert_eq!(report["cells"].as_object().unwrap().len(), 200);
 }
