@@ -33,8 +33,8 @@ impl Registry {
     /// Reads a report from the bytes of a file: Word, PDF or text.
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
         match sniff_bytes(bytes) {
-            FileKind::Docx => self.parse_docx(bytes),
-            FileKind::Pdf => self.parse_pdf(bytes),
+            FileKind::Docx => self.parse_docx(bytes).map(without_spans),
+            FileKind::Pdf => self.parse_pdf(bytes).map(without_spans),
             FileKind::Text => self.parse(&text_of(bytes)),
         }
     }
@@ -42,8 +42,15 @@ impl Registry {
     /// Reads a report from positioned text runs (a PDF's text layer, from any
     /// extractor: the native reader, pdf.js in the browser).
     pub fn parse_runs(&self, runs: &[Run]) -> Result<Report, Error> {
-        super::layout::parse_runs(self, runs)
+        super::layout::parse_runs(self, runs).map(without_spans)
     }
+}
+
+/// Spans index the text given to `parse`; a Word or PDF file's text is an
+/// intermediate the caller never sees, so its spans would point nowhere.
+fn without_spans(mut report: Report) -> Report {
+    report.spans.clear();
+    report
 }
 
 #[cfg(feature = "encoding")]
