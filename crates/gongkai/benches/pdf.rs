@@ -1,6 +1,7 @@
-//! PDF reading speed on the real Huai'an 2024 report (6 pages): the whole
+//! PDF and Word reading speed. The real Huai'an 2024 report (6 pages): the whole
 //! read (text layer + layout + reader), the text layer alone, and the layout
-//! and reader alone from its runs (what the browser runs after pdf.js).
+//! and reader alone from its runs (what the browser runs after pdf.js); and
+//! the official Word template.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use gongkai::Registry;
@@ -33,9 +34,25 @@ fn bench(c: &mut Criterion) {
     );
 }
 
+/// The official 2021 Word template (three tables, 200 cells, six sections).
+fn docx(c: &mut Criterion) {
+    let path = format!(
+        "{}/../../../shared/corpus/template-2021.docx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("../shared/corpus/template-2021.docx not found; skipped");
+        return;
+    };
+    let reg = Registry::builtin();
+    c.bench_function("Word parse_bytes (template-2021.docx)", |b| {
+        b.iter(|| reg.parse_bytes(std::hint::black_box(&bytes)))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, docx
 }
 criterion_main!(benches);
