@@ -12,15 +12,16 @@ if TYPE_CHECKING:
     from .types import Source
 
 #: File name endings of the report files a directory is searched for.
-REPORT_EXTENSIONS = (".txt", ".html", ".htm", ".md", ".markdown", ".json")
+REPORT_EXTENSIONS = (".txt", ".html", ".htm", ".md", ".markdown", ".json", ".docx", ".pdf")
 
 
 def find_reports(*paths: str | os.PathLike[str]) -> list[str]:
     """The report files under ``paths``, as ``gongkai check`` finds them.
 
     A file is taken as it is, whatever its name; a directory is walked
-    recursively for ``.txt``, ``.html``, ``.htm``, ``.md``, ``.markdown`` and
-    ``.json`` files (any case), sorted by path within each directory given.
+    recursively for ``.txt``, ``.html``, ``.htm``, ``.md``, ``.markdown``,
+    ``.json``, ``.docx`` and ``.pdf`` files (any case), sorted by path within
+    each directory given.
     Raises ``FileNotFoundError`` for a path that does not exist.
     """
     out: list[str] = []

@@ -316,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check reports; exit 0 when all are valid, 1 when any has errors, 2 on bad input",
         description="Check reports — Word, PDF, published text, HTML, Markdown or report JSON, "
         "sniffed by content, text in UTF-8 or GBK — or directories of them (walked recursively "
-        "for .txt .html .htm .md .json). "
+        "for .txt .html .htm .md .json .docx .pdf). "
         "Exit 0 when every report is valid, 1 when any has an error, 2 on bad usage or an "
         "unreadable file.",
     )

@@ -218,18 +218,29 @@ def test_find_reports_walks_directories_like_the_cli(tmp_path: Path) -> None:
         "a/1.HTML",
         "a/deep/3.md",
         "a-b/4.json",
-        "a/skip.pdf",
-        "a/skip.docx",
+        "a/5.pdf",
+        "a/6.DOCX",
+        "a/skip.xlsx",
+        "a/skip.doc",
         "top.htm",
         "x.markdown",
     ]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     got = gongkai.find_reports(tmp_path)
     rel = [os.path.relpath(p, tmp_path) for p in got]
-    assert rel == ["a/1.HTML", "a/deep/3.md", "a-b/4.json", "b/2.txt", "top.htm", "x.markdown"]
+    assert rel == [
+        "a/1.HTML",
+        "a/5.pdf",
+        "a/6.DOCX",
+        "a/deep/3.md",
+        "a-b/4.json",
+        "b/2.txt",
+        "top.htm",
+        "x.markdown",
+    ]
     # A file is taken as given, whatever its extension; order of arguments is kept.
-    pdf = str(tmp_path / "a" / "skip.pdf")
-    assert gongkai.find_reports(pdf, tmp_path / "b") == [pdf, str(tmp_path / "b" / "2.txt")]
+    xlsx = str(tmp_path / "a" / "skip.xlsx")
+    assert gongkai.find_reports(xlsx, tmp_path / "b") == [xlsx, str(tmp_path / "b" / "2.txt")]
     with pytest.raises(FileNotFoundError):
         gongkai.find_reports(tmp_path / "nope")
 
@@ -237,6 +248,6 @@ def test_find_reports_walks_directories_like_the_cli(tmp_path: Path) -> None:
 def test_find_reports_then_check_many_over_the_corpus() -> None:
     require_corpus()
     paths = gongkai.find_reports(CORPUS)
-    assert all(p.endswith((".txt", ".html")) for p in paths)
+    assert all(p.endswith((".txt", ".html", ".pdf", ".docx")) for p in paths)
     outcomes = list(gongkai.check_many(paths))
     assert [o.source for o in outcomes] == paths

@@ -121,7 +121,7 @@ def test_directories_are_walked_and_json_lines_name_each_file(tmp_path: Path) ->
     (tmp_path / "2020").mkdir()
     shutil.copy(PINGTAN_2020, tmp_path / "2020" / "pingtan.txt")
     shutil.copy(HUAIAN_2024, tmp_path / "huaian.json")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not a report extension: left out
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")  # not a report extension: left out
     gbk = tmp_path / "shanghai-gbk.html"
     gbk.write_bytes(SHANGHAI_2019.read_text(encoding="utf-8").encode("gb18030"))
     r = run("check", "--format", "json", tmp_path)
