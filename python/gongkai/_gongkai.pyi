@@ -19,7 +19,9 @@ from .types import (
     ReportDict,
     ReportLike,
     SectionDict,
+    SeriesEntry,
     Severity,
+    SimilarPair,
     Source,
 )
 
@@ -34,7 +36,9 @@ __all__ = [
     "_Batch",
     "__version__",
     "_restore_outcome",
+    "aggregate",
     "check",
+    "check_sum",
     "decode",
     "forms",
     "load",
@@ -43,6 +47,8 @@ __all__ = [
     "read",
     "render",
     "reset_forms",
+    "series",
+    "similar",
     "validate",
 ]
 
@@ -214,6 +220,22 @@ def reset_forms() -> None: ...
 def decode(
     data: bytes | bytearray | memoryview,
 ) -> tuple[str, Literal["UTF-8", "UTF-16", "GB18030"]]: ...
+def series(
+    reports: Iterable[Source | ReportLike], *, threshold: float = 0.9, lang: Lang = "zh-CN"
+) -> list[SeriesEntry]: ...
+def similar(
+    reports: Iterable[Source | ReportLike],
+    *,
+    threshold: float = 0.9,
+    same_body: bool = False,
+    lang: Lang = "zh-CN",
+) -> list[SimilarPair]: ...
+def aggregate(
+    reports: Iterable[Source | ReportLike], *, lang: Lang = "zh-CN"
+) -> tuple[Report, list[Finding]]: ...
+def check_sum(
+    summary: Source | ReportLike, parts: Iterable[Source | ReportLike], *, lang: Lang = "zh-CN"
+) -> Outcome: ...
 def _restore_outcome(
     outcome: str, report: str | None, source: str | None, lang: str
 ) -> Outcome: ...

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, Union
 
 if TYPE_CHECKING:
-    from ._gongkai import Report
+    from ._gongkai import Finding, Outcome, Report
 
 __all__ = [
     "CellValue",
@@ -29,7 +29,9 @@ __all__ = [
     "ReportDict",
     "ReportLike",
     "SectionDict",
+    "SeriesEntry",
     "Severity",
+    "SimilarPair",
     "Source",
 ]
 
@@ -121,3 +123,27 @@ class OutcomeDict(TypedDict):
     valid: bool
     findings: list[FindingDict]
     counts: CountsDict
+
+
+class SeriesEntry(TypedDict):
+    """One report of ``gongkai.series``, in the order the reports were given."""
+
+    index: int
+    body: str | None
+    year: int | None
+    #: The index of the same body's report it was compared with.
+    previous: int | None
+    outcome: Outcome
+
+
+class SimilarPair(TypedDict):
+    """Two reports of ``gongkai.similar`` whose texts are near-duplicates."""
+
+    #: The report more of whose text is in the other (the likely copy).
+    a: int
+    b: int
+    #: The share of ``a``'s text found in ``b``'s, 0–1.
+    similarity: float
+    passages: list[str]
+    #: C-1, about ``a``.
+    finding: Finding

@@ -1330,6 +1330,146 @@ fn check(
 }
 
 // ---------------------------------------------------------------------------
+// Across reports: a body's years, near-duplicate texts, sums.
+
+/// Reports from an iterable of anything ``check`` reads (paths, texts,
+/// bytes, Reports, dicts), read without the GIL.
+fn reports_of(py: Python<'_>, items: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<CoreReport>> {
+    let mut out = Vec::new();
+    for (i, item) in items.try_iter()?.enumerate() {
+        let item = item?;
+        out.push((*any_report(py, &item, &format!("{what}[{i}]"))?).clone());
+    }
+    Ok(out)
+}
+
+/// Checks several years of reports: matched by body and year, each against
+/// the same body's latest earlier report (the cross-year rules when the
+/// years are consecutive; C-2 for a table copied from it, C-1 for text of
+/// which ``threshold`` or more is its). Returns one dict per report, in the
+/// order given: ``index``, ``body``, ``year``, ``previous`` (the index of the
+/// report it was compared with, or None) and ``outcome``.
+#[pyfunction]
+#[pyo3(signature = (reports, *, threshold=0.9, lang="zh-CN"))]
+fn series<'py>(
+    py: Python<'py>,
+    reports: &Bound<'py, PyAny>,
+    threshold: f64,
+    lang: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let lang = lang_arg(lang)?;
+    let reports = reports_of(py, reports, "reports")?;
+    let options = gongkai::SeriesOptions {
+        lang,
+        threshold,
+        ..Default::default()
+    };
+    let reg = registry();
+    let entries = py
+        .detach(|| guarded(|| Ok(reg.series(&reports, &options))))
+        .map_err(Fail::into_pyerr)?;
+    let out = PyList::empty(py);
+    for e in entries {
+        let d = PyDict::new(py);
+        d.set_item("index", e.index)?;
+        d.set_item("body", e.body)?;
+        d.set_item("year", e.year)?;
+        d.set_item("previous", e.previous)?;
+        let report = Arc::new(reports[e.index].clone());
+        d.set_item(
+            "outcome",
+            PyOutcome::new(e.outcome, Some(report), None, lang),
+        )?;
+        out.append(d)?;
+    }
+    Ok(out)
+}
+
+/// Finds near-duplicate texts among reports of different bodies (or of any,
+/// with ``same_body=True``): pairs where ``threshold`` or more of one
+/// report's text is in the other's. Returns dicts ``a`` (the index of the
+/// report more of whose text is in the other), ``b``, ``similarity`` (the
+/// share, 0–1), ``passages`` (the longest shared, longest first) and
+/// ``finding`` (C-1, about ``a``). Indexed: thousands of reports take seconds.
+#[pyfunction]
+#[pyo3(signature = (reports, *, threshold=0.9, same_body=false, lang="zh-CN"))]
+fn similar<'py>(
+    py: Python<'py>,
+    reports: &Bound<'py, PyAny>,
+    threshold: f64,
+    same_body: bool,
+    lang: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let lang = lang_arg(lang)?;
+    let reports = reports_of(py, reports, "reports")?;
+    let options = gongkai::SimilarOptions {
+        lang,
+        threshold,
+        different_bodies: !same_body,
+    };
+    let reg = registry();
+    let pairs = py
+        .detach(|| guarded(|| Ok(reg.similar(&reports, &options))))
+        .map_err(Fail::into_pyerr)?;
+    let out = PyList::empty(py);
+    for p in pairs {
+        let d = PyDict::new(py);
+        d.set_item("a", p.a)?;
+        d.set_item("b", p.b)?;
+        d.set_item("similarity", p.similarity)?;
+        d.set_item("passages", p.passages)?;
+        d.set_item("finding", PyFinding { inner: p.finding })?;
+        out.append(d)?;
+    }
+    Ok(out)
+}
+
+/// Adds reports of one form cell by cell (a city's departments into a city
+/// total). Returns the sum as a Report and the findings of the sum (A-2:
+/// values that are not numbers, left out). Reports of different or unknown
+/// forms raise ValueError.
+#[pyfunction]
+#[pyo3(signature = (reports, *, lang="zh-CN"))]
+fn aggregate(
+    py: Python<'_>,
+    reports: &Bound<'_, PyAny>,
+    lang: &str,
+) -> PyResult<(PyReport, Vec<PyFinding>)> {
+    let lang = lang_arg(lang)?;
+    let reports = reports_of(py, reports, "reports")?;
+    let reg = registry();
+    let sum = py
+        .detach(|| guarded(|| reg.aggregate(&reports, lang).map_err(Fail::from)))
+        .map_err(Fail::into_pyerr)?;
+    let findings = sum
+        .findings
+        .into_iter()
+        .map(|inner| PyFinding { inner })
+        .collect();
+    Ok((PyReport::new_inner(sum.report), findings))
+}
+
+/// Checks a summary report against the sum of its parts, cell by cell
+/// (A-1 for every difference; a blank or missing cell counts as 0).
+#[pyfunction]
+#[pyo3(signature = (summary, parts, *, lang="zh-CN"))]
+fn check_sum(
+    py: Python<'_>,
+    summary: &Bound<'_, PyAny>,
+    parts: &Bound<'_, PyAny>,
+    lang: &str,
+) -> PyResult<PyOutcome> {
+    let lang = lang_arg(lang)?;
+    let summary = any_report(py, summary, "summary")?;
+    let parts = reports_of(py, parts, "parts")?;
+    let reg = registry();
+    let outcome = py
+        .detach(|| guarded(|| reg.check_sum(&summary, &parts, lang).map_err(Fail::from)))
+        .map_err(Fail::into_pyerr)?;
+    Ok(PyOutcome::new(outcome, Some(summary), None, lang))
+}
+
+// ---------------------------------------------------------------------------
 // Batches: `gongkai.check_many` submits sources to Rust worker threads that
 // read, parse and validate them without ever taking the GIL, and takes the
 // outcomes back in submission order.
@@ -1692,6 +1832,10 @@ fn _gongkai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_form, m)?)?;
     m.add_function(wrap_pyfunction!(reset_forms, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
+    m.add_function(wrap_pyfunction!(series, m)?)?;
+    m.add_function(wrap_pyfunction!(similar, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(check_sum, m)?)?;
     m.add_function(wrap_pyfunction!(_restore_outcome, m)?)?;
     Ok(())
 }
