@@ -11,9 +11,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     for name in ["legacy", "2019", "2021", "common"] {
         let src = format!("forms/{name}.json");
         println!("cargo::rerun-if-changed={src}");
-        let value: serde_json::Value = serde_json::from_str(&fs::read_to_string(&src)?)
-            .map_err(|e| format!("{src}: {e}"))?;
-        fs::write(out.join(format!("{name}.json")), serde_json::to_string(&value)?)?;
+        let value: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&src)?).map_err(|e| format!("{src}: {e}"))?;
+        fs::write(
+            out.join(format!("{name}.json")),
+            serde_json::to_string(&value)?,
+        )?;
     }
     Ok(())
 }

@@ -9,7 +9,10 @@ use crate::form::{CommonDef, Form, FormDef, RuleDef};
 /// The built-in form files (`forms/*.json`, without indentation: build.rs),
 /// compiled into every build.
 pub const BUILTIN_FORM_FILES: &[(&str, &str)] = &[
-    ("legacy", include_str!(concat!(env!("OUT_DIR"), "/legacy.json"))),
+    (
+        "legacy",
+        include_str!(concat!(env!("OUT_DIR"), "/legacy.json")),
+    ),
     ("2019", include_str!(concat!(env!("OUT_DIR"), "/2019.json"))),
     ("2021", include_str!(concat!(env!("OUT_DIR"), "/2021.json"))),
 ];
