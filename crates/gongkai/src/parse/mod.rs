@@ -429,6 +429,23 @@ fn read_tables(
                 .replace('\u{E000}', "□"),
             _ => String::new(),
         };
+        // R-2 over the row's cells: values that cannot be matched to them.
+        let unmatched = |found: usize, printed: String| {
+            let addrs: Vec<String> = read
+                .cells
+                .iter()
+                .map(|&c| form.cells()[c].address.clone())
+                .collect();
+            note(
+                "R-2",
+                &addrs[0],
+                &addrs[1..],
+                &row_key,
+                read.cells.len(),
+                found,
+                printed,
+            )
+        };
         match result {
             RowResult::Read(vals) => {
                 for (&cell, v) in read.cells.iter().zip(&vals) {
@@ -487,40 +504,12 @@ fn read_tables(
                 n.actual = None;
                 report.notes.push(n);
             }
-            RowResult::Short => {
-                let addrs: Vec<String> = read
-                    .cells
-                    .iter()
-                    .map(|&c| form.cells()[c].address.clone())
-                    .collect();
-                report.notes.push(note(
-                    "R-2",
-                    &addrs[0],
-                    &addrs[1..],
-                    &row_key,
-                    read.cells.len(),
-                    read.toks.len(),
-                    printed(),
-                ));
-            }
+            RowResult::Short => report.notes.push(unmatched(read.toks.len(), printed())),
+            // Words where the value should be (两次, 若干): not a value,
+            // but not to be dropped in silence.
             RowResult::Empty => {
-                // Words where the value should be (两次, 若干): not a value,
-                // but not to be dropped in silence.
-                if let (Some(r), Some(words)) = (r, unread_words(doc, form, *t, start, end)) {
-                    let cells = row_cells(form, *t, *r, false);
-                    let addrs: Vec<String> = cells
-                        .iter()
-                        .map(|&c| form.cells()[c].address.clone())
-                        .collect();
-                    report.notes.push(note(
-                        "R-2",
-                        &addrs[0],
-                        &addrs[1..],
-                        &row_key,
-                        cells.len(),
-                        0,
-                        words,
-                    ));
+                if let (Some(_), Some(words)) = (r, unread_words(doc, form, *t, start, end)) {
+                    report.notes.push(unmatched(0, words));
                 }
             }
         }
