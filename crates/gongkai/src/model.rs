@@ -29,6 +29,52 @@ pub struct Report {
     /// What the reader could not settle (rules `R-*`); `validate` reports them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// How the reader got each cell it read (parsed input only; a report
+    /// given as JSON has none, and its cells are all certain).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reads: BTreeMap<String, Read>,
+    /// What the reader is unsure of, with why (a short phrase in Chinese).
+    /// Keys: a cell address (`requests/total/natural`), a row
+    /// (`requests/partial`), a table (`active`) or a section
+    /// (`section/problems`). An error that rests on any of them is not the
+    /// report's error: `validate` turns it into a reading note.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub doubts: BTreeMap<String, String>,
+}
+
+/// How one cell was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Read {
+    /// One value in one cell of a structured table (HTML, Markdown, Word).
+    Cell,
+    /// A value token of a text row whose tokens matched its cells one to one.
+    Tokens,
+    /// Digits glued together, split by the form's arithmetic.
+    Glued,
+    /// Positioned text (PDF) aligned to columns.
+    Layout,
+    /// Values of a row whose label was printed apart from them.
+    Detached,
+    /// A row of another generation of the form, read where it belongs.
+    OldRow,
+}
+
+impl Report {
+    /// Whether the reader doubts `address` (a cell), through the cell, its
+    /// row or its table.
+    pub fn doubt_of(&self, address: &str) -> Option<&str> {
+        if self.doubts.is_empty() {
+            return None;
+        }
+        let mut key = address;
+        loop {
+            if let Some(why) = self.doubts.get(key) {
+                return Some(why);
+            }
+            key = &key[..key.rfind('/')?];
+        }
+    }
 }
 
 /// A note the reader made: rendered as a finding of its rule by `validate`.
@@ -60,6 +106,10 @@ pub struct Meta {
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default)]
     pub published: Option<String>,
+    /// Where the publication date was read (`portal`: the page's 发布日期;
+    /// `signature`: the date under the report; `title`, …); null when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<String>,
     #[serde(default)]
     pub kind: Option<BodyKind>,
 }
