@@ -24,7 +24,7 @@ use solve::{RowRead, RowResult, Val};
 
 use crate::error::Error;
 use crate::form::{Form, Layout, ValueKind};
-use crate::model::{CellValue, Note, Report};
+use crate::model::{CellValue, Note, Read, Report};
 use crate::number::Num;
 use crate::registry::Registry;
 
@@ -103,7 +103,10 @@ impl Registry {
             return Ok(report);
         };
         report.form = Some(form.id().to_string());
-        let spans = read_tables(&doc, form, &found, &mut report);
+        let structured = matches!(kind, InputKind::Html | InputKind::Markdown);
+        let old_rows = self.old_rows(form);
+        let spans = read_tables(&doc, form, &found, structured, &old_rows, &mut report);
+        doubt_unread(&doc, form, &found, &mut report);
         report.sections = meta::read_sections(&doc, Some(form), &spans);
         if bom > 0 {
             for span in report.spans.values_mut() {
@@ -147,7 +150,36 @@ impl Registry {
             .filter(|(s, _)| *s > 0)
             .collect();
         quick.sort_by_key(|q| std::cmp::Reverse(q.0));
+        // Column labels are the surest sign of a generation (Table 2's
+        // 本年制发件数 vs 本年新制作数量); the year and the row labels decide
+        // only when the columns do not. A 2021 report that prints the 2019
+        // form's single （六）其他处理 row is still a 2021 report.
+        let top: Vec<&Form> = quick.iter().take(2).map(|q| q.1).collect();
+        let col_keys = |f: &Form| -> Vec<String> {
+            f.def()
+                .tables
+                .iter()
+                .flat_map(|t| t.columns.iter().filter(|c| !c.optional))
+                .map(|c| normalize::label_key(&c.label))
+                .filter(|k| k.chars().count() >= 3)
+                .collect()
+        };
+        let own_columns = |f: &Form| -> usize {
+            let others: Vec<String> = top
+                .iter()
+                .filter(|o| o.id() != f.id())
+                .flat_map(|o| col_keys(o))
+                .collect();
+            let mut keys = col_keys(f);
+            keys.sort();
+            keys.dedup();
+            keys.iter()
+                .filter(|k| !others.contains(k) && has(k))
+                .map(|k| k.chars().count())
+                .sum()
+        };
         let mut best: Option<(usize, &Form, Vec<Found>)> = None;
+        let mut best_cols = 0usize;
         for &(_, form) in quick.iter().take(2) {
             let found = locate::locate(doc, form);
             let rows = found
@@ -163,11 +195,64 @@ impl Registry {
                 .sum();
             let fits_year = year.is_some_and(|y| form.def().years.contains(y));
             let score = label * 10 + usize::from(fits_year) * 5;
-            if best.as_ref().is_none_or(|b| score > b.0) {
+            let cols = own_columns(form);
+            // Four chars of columns of its own (one label) outweigh everything else.
+            let better = match &best {
+                None => true,
+                Some(_) if cols >= best_cols + 4 => true,
+                Some(_) if best_cols >= cols + 4 => false,
+                Some(b) if fits_year != b.1.def().years.contains(year.unwrap_or(i32::MIN)) => {
+                    fits_year
+                }
+                Some(b) => score > b.0,
+            };
+            if better {
+                best_cols = cols;
                 best = Some((score, form, found));
             }
         }
         best.map(|(_, f, found)| (f, found))
+    }
+
+    /// The rows of another generation that a form's `foreign_rows` rules
+    /// name (the 2019 form's single （六）其他处理 in a 2021 report), with
+    /// their labels from the form that has them, and the rows they replace.
+    fn old_rows(&self, form: &Form) -> Vec<OldRow> {
+        let mut out = Vec::new();
+        for rule in &form.rules {
+            let crate::form::Check::ForeignRows { rows, replaces } = &rule.check else {
+                continue;
+            };
+            for prefix in rows {
+                let Some((t, r)) = prefix.trim_end_matches('/').split_once('/') else {
+                    continue;
+                };
+                let Some(table) = form.def().tables.iter().position(|x| x.id == t) else {
+                    continue;
+                };
+                let def = self
+                    .forms()
+                    .filter(|f| f.id() != form.id())
+                    .flat_map(|f| f.def().tables.iter())
+                    .filter(|x| x.id == t)
+                    .find_map(|x| x.rows.iter().find(|row| row.key == r));
+                let Some(def) = def else { continue };
+                out.push(OldRow {
+                    table,
+                    key: r.to_string(),
+                    labels: std::iter::once(&def.label)
+                        .chain(&def.aliases)
+                        .map(|l| normalize::label_key(l))
+                        .collect(),
+                    replaces: replaces
+                        .iter()
+                        .filter_map(|p| p.trim_end_matches('/').split_once('/'))
+                        .map(|(_, row)| row.to_string())
+                        .collect(),
+                });
+            }
+        }
+        out
     }
 
     /// Reads a report and checks it: `parse` then `validate`.
@@ -180,6 +265,16 @@ impl Registry {
         let outcome = self.validate(&report, options);
         Ok((report, outcome))
     }
+}
+
+/// A row of another generation of the form that a report may print.
+struct OldRow {
+    table: usize,
+    key: String,
+    /// Its printed labels, folded.
+    labels: Vec<String>,
+    /// The keys of the rows it stands for in this form.
+    replaces: Vec<String>,
 }
 
 /// Reads a report with the built-in forms.
@@ -258,6 +353,8 @@ fn read_tables(
     doc: &Doc,
     form: &Form,
     found: &[Found],
+    structured: bool,
+    old_rows: &[OldRow],
     report: &mut Report,
 ) -> Vec<(usize, usize)> {
     // Regions of values, one per data row (or per single-row table).
@@ -339,6 +436,9 @@ fn read_tables(
             _ => {}
         }
     }
+    for old in old_rows {
+        read_old_row(doc, form, found, old, &mut reads, report);
+    }
     // An optional column (法人或其他组织 小计) counts when most rows print it.
     for t in 0..form.def().tables.len() {
         let (mut with, mut without) = (0, 0);
@@ -408,6 +508,7 @@ fn read_tables(
         spans.push((start, end.max(start)));
         k = j + 1;
     }
+    let detached = reattach_detached(&mut reads);
     let rows: Vec<RowRead> = reads.iter().map(|r| r.2.clone()).collect();
     let results = solve::solve(form, &rows, &near);
     for (((t, r, read), result), &(start, end)) in reads.iter().zip(results).zip(&regions) {
@@ -446,12 +547,24 @@ fn read_tables(
                 printed,
             )
         };
+        let how = if r.is_some_and(|r| detached.contains(&(*t, r))) {
+            report.doubts.insert(row_key.clone(), "detached".into());
+            Read::Detached
+        } else if read.toks.len() < read.cells.len() {
+            Read::Glued
+        } else if structured {
+            Read::Cell
+        } else {
+            Read::Tokens
+        };
         match result {
             RowResult::Read(vals) => {
                 for (&cell, v) in read.cells.iter().zip(&vals) {
                     put(doc, form, report, cell, v);
+                    report.reads.insert(form.cells()[cell].address.clone(), how);
                 }
                 if read.toks.len() > read.cells.len() {
+                    report.doubts.insert(row_key.clone(), "extra_values".into());
                     // More values than cells: the extra ones are not table values
                     // we can place; say so rather than drop them silently.
                     let first = &form.cells()[read.cells[0]].address;
@@ -470,7 +583,12 @@ fn read_tables(
                 let mut open = Vec::new();
                 for (&cell, v) in read.cells.iter().zip(&agreed) {
                     match v {
-                        Some(v) => put(doc, form, report, cell, v),
+                        Some(v) => {
+                            put(doc, form, report, cell, v);
+                            report
+                                .reads
+                                .insert(form.cells()[cell].address.clone(), Read::Glued);
+                        }
                         None => open.push(form.cells()[cell].address.clone()),
                     }
                 }
@@ -510,6 +628,9 @@ fn read_tables(
             RowResult::Empty => {
                 if let (Some(_), Some(words)) = (r, unread_words(doc, form, *t, start, end)) {
                     report.notes.push(unmatched(0, words));
+                } else if r.is_some() {
+                    // A label with nothing after it: blank or lost, we cannot tell.
+                    report.doubts.insert(row_key.clone(), "label_unread".into());
                 }
             }
         }
@@ -677,6 +798,208 @@ fn put(doc: &Doc, form: &Form, report: &mut Report, cell: usize, v: &Val) {
     }
     let (s, e) = doc.span(v.start, v.end);
     report.spans.insert(c.address.clone(), [s, e]);
+}
+
+/// A row of the other generation printed inside a table (the single
+/// （六）其他处理 of the 2019 form in a 2021 report) when none of the rows it
+/// stands for is printed: the values after its label are its own, not the
+/// row before's. Read into its own addresses (`requests/other/natural`),
+/// which validation counts where the rows it replaces belong (T3-8).
+fn read_old_row(
+    doc: &Doc,
+    form: &Form,
+    found: &[Found],
+    old: &OldRow,
+    reads: &mut [(usize, Option<usize>, RowRead)],
+    report: &mut Report,
+) {
+    let table = &form.def().tables[old.table];
+    let replaced = found.iter().any(|f| {
+        matches!(f.kind, EntryKind::Row(t, r)
+            if t == old.table && old.replaces.contains(&table.rows[r].key))
+    });
+    if replaced {
+        return;
+    }
+    // The read whose values hold the old label: tokens after it are the old row's.
+    for (t, r, read) in reads.iter_mut() {
+        if *t != old.table || r.is_none() || read.toks.is_empty() {
+            continue;
+        }
+        let (a, b) = (read.toks[0].start, read.toks[read.toks.len() - 1].end);
+        let lab_a = doc.lab_at.partition_point(|&c| (c as usize) < a);
+        let lab_b = doc.lab_at.partition_point(|&c| (c as usize) < b);
+        let Some(end) = old.labels.iter().find_map(|k| {
+            doc.lab
+                .get(lab_a..lab_b)
+                .and_then(|s| s.find(k.as_str()))
+                .map(|p| doc.char_of_lab(lab_a + p + k.len() - 1) + 1)
+        }) else {
+            continue;
+        };
+        let mine: Vec<tokens::Tok> = read
+            .toks
+            .iter()
+            .filter(|x| x.start >= end)
+            .cloned()
+            .collect();
+        read.toks.retain(|x| x.start < end);
+        let cols: Vec<&crate::form::ColumnDef> =
+            table.columns.iter().filter(|c| !c.optional).collect();
+        let row_key = format!("{}/{}", table.id, old.key);
+        if mine.len() != cols.len() {
+            report.doubts.insert(row_key, "extra_values".into());
+            return;
+        }
+        for (c, tok) in cols.iter().zip(&mine) {
+            let address = format!("{row_key}/{}", c.key);
+            let value = match Num::parse_plain(&tok.text).and_then(|n| n.as_i64()) {
+                Some(i) if tok.unit.is_none() => CellValue::from(i),
+                _ => CellValue::Text(doc.text(tok.start, tok.end).trim().to_string()),
+            };
+            report.cells.insert(address.clone(), value);
+            report.raw.insert(
+                address.clone(),
+                doc.text(tok.start, tok.end).trim().to_string(),
+            );
+            let (s, e) = doc.span(tok.start, tok.end);
+            report.spans.insert(address.clone(), [s, e]);
+            report.reads.insert(address, Read::OldRow);
+        }
+        return;
+    }
+}
+
+/// Row labels printed apart from their values (a block of labels, then a
+/// block of value rows, as PDF converters scramble tables): consecutive rows
+/// of one table with no values, followed by a row holding exactly the values
+/// of all of them, take those values in order. Returns the rows so read.
+fn reattach_detached(reads: &mut [(usize, Option<usize>, RowRead)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < reads.len() {
+        let (t, Some(_), _) = &reads[k] else {
+            k += 1;
+            continue;
+        };
+        let t = *t;
+        // A run of empty rows of table t, then the row that holds the values.
+        let mut j = k;
+        while j < reads.len()
+            && reads[j].0 == t
+            && reads[j].1.is_some()
+            && reads[j].2.toks.is_empty()
+        {
+            j += 1;
+        }
+        let run = j - k;
+        let fits = run > 0
+            && j < reads.len()
+            && reads[j].0 == t
+            && reads[j].1.is_some()
+            && (k..=j).all(|i| reads[i].2.cells.len() == reads[k].2.cells.len())
+            && reads[j].2.toks.len() == (run + 1) * reads[k].2.cells.len();
+        if !fits {
+            k = j.max(k + 1);
+            continue;
+        }
+        let n = reads[k].2.cells.len();
+        let toks = std::mem::take(&mut reads[j].2.toks);
+        for (i, chunk) in toks.chunks(n).enumerate() {
+            reads[k + i].2.toks = chunk.to_vec();
+            if let Some(r) = reads[k + i].1 {
+                out.push((t, r));
+            }
+        }
+        k = j + 1;
+    }
+    out
+}
+
+/// Doubts for what the reader saw but did not read: a table whose headings
+/// are printed but that gave no cell, a row whose label is printed in its
+/// table but that gave no value. Their absence is not sure, so F-2 / F-3 on
+/// them are reading notes, not errors of the report.
+fn doubt_unread(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
+    for (t, table) in form.def().tables.iter().enumerate() {
+        let prefix = format!("{}/", table.id);
+        let any_read = report.cells.keys().any(|a| a.starts_with(&prefix))
+            || report
+                .notes
+                .iter()
+                .any(|n| n.cell.as_deref().is_some_and(|c| c.starts_with(&prefix)));
+        if !any_read {
+            if table_traces(doc, table) {
+                report
+                    .doubts
+                    .insert(table.id.clone(), "table_unread".into());
+            }
+            continue;
+        }
+        // The stretch the table's rows were found in.
+        let rows: Vec<&Found> = found
+            .iter()
+            .filter(|f| matches!(f.kind, EntryKind::Row(tt, _) | EntryKind::Table(tt) if tt == t))
+            .collect();
+        let (Some(a), Some(b)) = (rows.first(), rows.last()) else {
+            continue;
+        };
+        let (from, to) = (a.start, (b.end + 2000).min(doc.lab.len()));
+        for row in table.rows.iter().filter(|r| !r.header && !r.optional) {
+            let key = format!("{}/{}", table.id, row.key);
+            let row_prefix = format!("{key}/");
+            if report.cells.keys().any(|a| a.starts_with(&row_prefix))
+                || report.doubts.contains_key(&key)
+            {
+                continue;
+            }
+            let words = label_words(&row.label);
+            if words.chars().count() >= 4
+                && doc.lab.get(from..to).is_some_and(|s| s.contains(&words))
+            {
+                report.doubts.insert(key, "label_unread".into());
+            }
+        }
+    }
+}
+
+/// A label's words without its numbering: `（一）予以公开` → `予以公开`.
+fn label_words(label: &str) -> String {
+    let k = normalize::label_key(label);
+    let k = match k.find(')') {
+        Some(p) if k.starts_with('(') => k[p + 1..].to_string(),
+        _ => k,
+    };
+    k.trim_start_matches(['.', ',']).to_string()
+}
+
+/// Whether the doc prints three or more of a table's column labels close
+/// together: a header row, not prose that names an applicant or two.
+fn table_traces(doc: &Doc, table: &crate::form::TableDef) -> bool {
+    let keys: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| !c.optional)
+        .map(|c| normalize::label_key(&c.label))
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    let mut hits: Vec<(usize, usize)> = Vec::new(); // (position, key index)
+    for (i, k) in keys.iter().enumerate() {
+        for p in locate::find_all(&doc.lab, k, 0, doc.lab.len(), 64) {
+            hits.push((p, i));
+        }
+    }
+    hits.sort_unstable();
+    hits.iter().enumerate().any(|(a, &(p, _))| {
+        let mut distinct: Vec<usize> = hits[a..]
+            .iter()
+            .take_while(|h| h.0 < p + 400)
+            .map(|h| h.1)
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.len() >= 3
+    })
 }
 
 /// Debug view of where the reader found each table and row (for tests and diagnosis).

@@ -8,6 +8,7 @@ use crate::model::{CellValue, Report};
 use crate::number::{read_token, Num, Token};
 use crate::registry::Registry;
 
+mod certainty;
 mod text;
 
 /// How to validate.
@@ -134,6 +135,9 @@ struct Run<'a> {
     imputed: Vec<usize>,
     /// Row prefixes whose missing cells are explained by a foreign row.
     excused: Vec<&'a str>,
+    /// Cells that a foreign row's cell stands in for in the sums: (cell,
+    /// the foreign address, its labels in zh-CN and en).
+    stand_in: Vec<(usize, String, [String; 2])>,
     lang: Lang,
     out: Vec<(SortKey, Finding)>,
     /// The quote for the next finding pushed (text rules).
@@ -147,7 +151,10 @@ struct Run<'a> {
 impl Run<'_> {
     fn label(&self, t: &Term) -> String {
         match t {
-            Term::Cur { cell, .. } => self.cur.form.cells()[*cell].label(self.lang).to_string(),
+            Term::Cur { cell, .. } => match self.stand_in.iter().find(|s| s.0 == *cell) {
+                Some((_, _, labels)) => labels[usize::from(self.lang == Lang::En)].clone(),
+                None => self.cur.form.cells()[*cell].label(self.lang).to_string(),
+            },
             Term::Prev { address, .. } => {
                 let l = self
                     .prev
@@ -165,7 +172,10 @@ impl Run<'_> {
 
     fn address(&self, t: &Term) -> String {
         match t {
-            Term::Cur { cell, .. } => self.cur.form.cells()[*cell].address.clone(),
+            Term::Cur { cell, .. } => match self.stand_in.iter().find(|s| s.0 == *cell) {
+                Some((_, address, _)) => address.clone(),
+                None => self.cur.form.cells()[*cell].address.clone(),
+            },
             Term::Prev { address, .. } => format!("prev:{address}"),
         }
     }
@@ -218,7 +228,7 @@ impl Run<'_> {
 
     fn cell_key(&self, t: &Term) -> (String, usize) {
         match t {
-            Term::Cur { cell, .. } => (self.cur.form.cells()[*cell].address.clone(), *cell),
+            Term::Cur { cell, .. } => (self.address(t), *cell),
             Term::Prev { address, .. } => (format!("prev:{address}"), usize::MAX),
         }
     }
@@ -379,6 +389,45 @@ impl Run<'_> {
                 Lang::ZhCn => table.title.clone(),
                 Lang::En => table.title_en.clone().unwrap_or_else(|| key.to_string()),
             },
+        }
+    }
+
+    /// A row of the other generation (the 2019 form's single （六）其他处理)
+    /// stands, for arithmetic, where the rows it replaces belong: its value
+    /// in the first of them and blanks in the rest, so that （七）总计 is
+    /// still checked. Only when none of the replaced cells is in the report.
+    fn count_old_rows(&mut self, reg: &Registry) {
+        let form = self.cur.form;
+        let report = self.cur.report;
+        for rule in &form.rules {
+            let Check::ForeignRows { rows, replaces } = &rule.check else {
+                continue;
+            };
+            let (Some(old), Some(first)) = (rows.first(), replaces.first()) else {
+                continue;
+            };
+            for (address, value) in report.cells.range(old.clone()..) {
+                let Some(col) = address.strip_prefix(old.as_str()) else {
+                    break;
+                };
+                let targets: Vec<usize> = replaces
+                    .iter()
+                    .filter_map(|p| form.cell_index(&format!("{p}{col}")))
+                    .collect();
+                let all_missing = targets.iter().all(|&i| self.cur.slots[i] == Slot::Missing);
+                let Some(i) = form.cell_index(&format!("{first}{col}")) else {
+                    continue;
+                };
+                if !all_missing {
+                    continue;
+                }
+                for &j in &targets {
+                    self.cur.slots[j] = Slot::Num(Num::ZERO);
+                }
+                self.cur.slots[i] = read_cell(value).0;
+                let labels = old_labels(reg, form, old, &form.cells()[i]);
+                self.stand_in.push((i, address.clone(), labels));
+            }
         }
     }
 
@@ -860,6 +909,7 @@ impl Registry {
             prev_report: prev,
             imputed: Vec::new(),
             excused: Vec::new(),
+            stand_in: Vec::new(),
             lang: options.lang,
             out: Vec::new(),
             quote: None,
@@ -882,6 +932,7 @@ impl Registry {
             run.excused
                 .extend(n.cell.iter().chain(&n.related).map(String::as_str));
         }
+        run.count_old_rows(self);
         run.impute_blank_totals();
         run.render_notes(self);
         for (ri, rule) in form.rules.iter().enumerate() {
@@ -904,6 +955,7 @@ impl Registry {
             run.run_rule(rule, ri, &foreign);
         }
         let mut out = run.out;
+        certainty::settle(&mut out, report, form, self, options.lang);
         out.sort_by_key(|a| a.0);
         Outcome::from_findings(out.into_iter().map(|(_, f)| f).collect())
     }
@@ -959,6 +1011,28 @@ impl Registry {
             })
             .collect()
     }
+}
+
+/// The labels of a foreign row's cell (`requests/other/` + a cell of the
+/// form's table), from the form that has the row: （六）其他处理·总计.
+fn old_labels(reg: &Registry, form: &Form, prefix: &str, cell: &crate::form::Cell) -> [String; 2] {
+    let (t, r) = prefix
+        .trim_end_matches('/')
+        .split_once('/')
+        .unwrap_or((prefix, ""));
+    let row = reg
+        .forms()
+        .filter(|f| f.id() != form.id())
+        .flat_map(|f| f.def().tables.iter())
+        .filter(|x| x.id == t)
+        .find_map(|x| x.rows.iter().find(|row| row.key == r));
+    let col = &form.def().tables[cell.table].columns[cell.col];
+    let zh = row.map_or(r, |x| x.short.as_deref().unwrap_or(&x.label));
+    let en = row.and_then(|x| x.en.as_deref()).unwrap_or(r);
+    [
+        format!("{zh}·{}", col.label),
+        format!("{en} · {}", col.en.as_deref().unwrap_or(&col.key)),
+    ]
 }
 
 /// A unit after a number in a message: money units, not counting words (件, 条).
