@@ -63,12 +63,22 @@ pub fn outcome_text(
     let mut out = String::new();
     let _ = writeln!(out, "{name} — {}", report_heading(report, lang));
     let mut groups: Vec<(String, Vec<&Finding>)> = Vec::new();
-    for f in &outcome.findings {
+    // What could not be read or checked is kept apart from the report's faults.
+    let (reading, faults): (Vec<&Finding>, Vec<&Finding>) =
+        outcome.findings.iter().partition(|f| is_reading(f));
+    for f in faults {
         let g = group_of(reg, report, f, lang);
         match groups.iter_mut().find(|(k, _)| *k == g) {
             Some((_, v)) => v.push(f),
             None => groups.push((g, vec![f])),
         }
+    }
+    if !reading.is_empty() {
+        let g = match lang {
+            Lang::ZhCn => "未能读取/未能核对（不是报告的错误）",
+            Lang::En => "Not read / not checked (not the report's faults)",
+        };
+        groups.push((g.to_string(), reading.clone()));
     }
     for (g, fs) in groups {
         let _ = writeln!(out, "  {g}");
@@ -93,6 +103,7 @@ pub fn outcome_text(
         }
     }
     let c = outcome.counts;
+    let unread = unread_line(reg, report, &reading, lang);
     let _ = match lang {
         Lang::ZhCn => writeln!(
             out,
@@ -111,5 +122,69 @@ pub fn outcome_text(
             c.info
         ),
     };
+    if let Some(line) = unread {
+        let _ = writeln!(out, "  {line}");
+    }
     out
+}
+
+/// Whether a finding is the reader's (could not read, could not check)
+/// rather than the report's.
+pub fn is_reading(f: &Finding) -> bool {
+    f.rule.starts_with("R-") && f.severity != Severity::Error
+}
+
+/// "未能读取：收到和处理政府信息公开申请情况 2 行；未能核对：3 组": the rows the
+/// reader could not read, by table, and the checks not judged.
+fn unread_line(
+    reg: &Registry,
+    report: &Report,
+    reading: &[&Finding],
+    lang: Lang,
+) -> Option<String> {
+    if reading.is_empty() {
+        return None;
+    }
+    let mut tables: Vec<(String, Vec<String>)> = Vec::new();
+    let (mut unchecked, mut other) = (0, 0);
+    for f in reading {
+        if f.rule == "R-5" {
+            unchecked += 1;
+            continue;
+        }
+        let Some(cell) = f.cell.as_deref() else {
+            other += 1;
+            continue;
+        };
+        let row = cell.rsplit_once('/').map_or(cell, |x| x.0).to_string();
+        let title = group_of(reg, report, f, lang);
+        match tables.iter_mut().find(|x| x.0 == title) {
+            Some((_, rows)) if !rows.contains(&row) => rows.push(row),
+            Some(_) => {}
+            None => tables.push((title, vec![row])),
+        }
+    }
+    let mut parts: Vec<String> = tables
+        .iter()
+        .map(|(t, rows)| match lang {
+            Lang::ZhCn => format!("未能读取{t} {} 行", rows.len()),
+            Lang::En => format!("{} row(s) of {t} not read", rows.len()),
+        })
+        .collect();
+    if other > 0 {
+        parts.push(match lang {
+            Lang::ZhCn => format!("其他未能读取 {other} 项"),
+            Lang::En => format!("{other} other item(s) not read"),
+        });
+    }
+    if unchecked > 0 {
+        parts.push(match lang {
+            Lang::ZhCn => format!("{unchecked} 组核对未能进行"),
+            Lang::En => format!("{unchecked} group(s) of checks not run"),
+        });
+    }
+    Some(match lang {
+        Lang::ZhCn => format!("另：{}（不计入错误）", parts.join("；")),
+        Lang::En => format!("Also: {} (not counted as errors)", parts.join("; ")),
+    })
 }
