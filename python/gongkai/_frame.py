@@ -11,7 +11,19 @@ if TYPE_CHECKING:
     import pandas
 
 #: The columns of a finding, as in the finding JSON (model.md §5).
-FINDING_COLUMNS = ("rule", "severity", "cell", "related", "expected", "actual", "message", "quote")
+#: ``reading`` is True for what gongkai could not read or check (未能读取/未能核对),
+#: which is not the report's fault.
+FINDING_COLUMNS = (
+    "rule",
+    "severity",
+    "reading",
+    "cell",
+    "related",
+    "expected",
+    "actual",
+    "message",
+    "quote",
+)
 
 
 def _pandas() -> Any:
@@ -26,12 +38,22 @@ def _pandas() -> Any:
 
 
 def _row(f: Finding) -> list[object]:
-    return [f.rule, f.severity, f.cell, list(f.related), f.expected, f.actual, f.message, f.quote]
+    return [
+        f.rule,
+        f.severity,
+        f.reading,
+        f.cell,
+        list(f.related),
+        f.expected,
+        f.actual,
+        f.message,
+        f.quote,
+    ]
 
 
 def findings_frame(outcome: Outcome) -> pandas.DataFrame:
     """The findings of one outcome, one row per finding, with the columns
-    rule, severity, cell, related (a list), expected, actual, message, quote."""
+    rule, severity, reading, cell, related (a list), expected, actual, message, quote."""
     pd = _pandas()
     if not isinstance(outcome, Outcome):
         raise TypeError(f"findings_frame() takes an Outcome, not {type(outcome).__name__}")

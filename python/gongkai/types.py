@@ -25,6 +25,7 @@ __all__ = [
     "MetaDict",
     "NoteDict",
     "OutcomeDict",
+    "ReadHow",
     "RenderFormat",
     "ReportDict",
     "ReportLike",
@@ -49,14 +50,23 @@ Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
 ReportLike = Union["Report", Mapping[str, Any]]
 
 
-class MetaDict(TypedDict):
-    """What is known of a report besides its tables (``Report.meta``)."""
+#: How a cell was read (``ReportDict.reads``).
+ReadHow = Literal["cell", "tokens", "glued", "layout", "detached", "old_row"]
 
+
+class _MetaRequired(TypedDict):
     body: str | None
     year: int | None
     title: str | None
     published: str | None
     kind: Literal["government", "department"] | None
+
+
+class MetaDict(_MetaRequired, total=False):
+    """What is known of a report besides its tables (``Report.meta``);
+    ``published_from`` says where the publication date was read."""
+
+    published_from: str
 
 
 class SectionDict(TypedDict):
@@ -91,6 +101,12 @@ class ReportDict(_ReportRequired, total=False):
     sections: list[SectionDict]
     spans: dict[str, list[int]]
     notes: list[NoteDict]
+    #: How the reader got each cell (parsed input only): ``cell``, ``tokens``,
+    #: ``glued``, ``layout``, ``detached`` or ``old_row``.
+    reads: dict[str, ReadHow]
+    #: What the reader is unsure of (a cell, row, table or ``section/KEY``),
+    #: with why; checks resting on them are R-5 notes, not errors.
+    doubts: dict[str, str]
 
 
 class _FindingRequired(TypedDict):

@@ -19,6 +19,7 @@ def test_findings_frame_has_a_row_per_finding() -> None:
     assert list(frame.columns) == [
         "rule",
         "severity",
+        "reading",
         "cell",
         "related",
         "expected",
@@ -31,6 +32,9 @@ def test_findings_frame_has_a_row_per_finding() -> None:
     assert list(errors.cell) == ["requests/total/natural", "requests/total/total"]
     assert list(errors.expected) == ["26", "27"]
     assert frame.rule.value_counts().to_dict() == {"R-1": 6, "T3-2": 2, "X-5": 1}
+    # The six R-1 notes are gongkai's (glued digits it could not split), not the report's.
+    assert list(frame[frame.reading].rule) == ["R-1"] * 6
+    assert not frame[frame.severity == "error"].reading.any()
     assert isinstance(frame.related.iloc[1], list)
     assert frame.quote.iloc[0] == outcome.findings[0].quote
 

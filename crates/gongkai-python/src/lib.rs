@@ -654,6 +654,14 @@ impl PyFinding {
         self.inner.quote.as_deref()
     }
 
+    /// True when the finding is gongkai's, not the report's: a cell or
+    /// check that could not be read or judged (rules ``R-*``: 未能读取/未能核对).
+    /// Such findings never count as errors of the report.
+    #[getter]
+    fn reading(&self) -> bool {
+        gongkai::summary::is_reading(&self.inner)
+    }
+
     /// The finding as a dict of the finding JSON's shape (``quote`` only when there is one).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)

@@ -34,7 +34,7 @@ pub use across::{SeriesEntry, SeriesOptions, SimilarOptions, SimilarPair, Sum};
 pub use error::Error;
 pub use finding::{Counts, Finding, Lang, Outcome, Severity};
 pub use form::{Form, FormDef};
-pub use model::{BodyKind, CellValue, Meta, Note, Read, Report, Section};
+pub use model::{BodyKind, CellValue, Meta, Note, Place, Read, Report, Section};
 pub use parse::{parse, sniff, sniff_bytes, FileKind, InputKind, Run};
 pub use registry::Registry;
 pub use render::{render, Format, RenderOptions};

@@ -40,6 +40,32 @@ pub struct Report {
     /// report's error: `validate` turns it into a reading note.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub doubts: BTreeMap<String, String>,
+    /// Where each cell was read, in terms a person can find in the source:
+    /// line and column of a text, HTML or Markdown file; table, row and cell
+    /// of an HTML or Word table; page and box of a PDF.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, Place>,
+}
+
+/// A place in the source, for a person to find a cell or a finding.
+/// Numbers count from 1; a PDF box is in points of the page, y up, as
+/// `[left, bottom, right, top]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Place {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[i32; 4]>,
 }
 
 /// How one cell was read.

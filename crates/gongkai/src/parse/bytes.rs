@@ -47,9 +47,18 @@ impl Registry {
 }
 
 /// Spans index the text given to `parse`; a Word or PDF file's text is an
-/// intermediate the caller never sees, so its spans would point nowhere.
+/// intermediate the caller never sees, so its spans, lines and columns would
+/// point nowhere. What stays: a Word table's table / row / cell, a PDF's
+/// page and box.
 fn without_spans(mut report: Report) -> Report {
     report.spans.clear();
+    for p in report.places.values_mut() {
+        p.line = None;
+        p.column = None;
+    }
+    report
+        .places
+        .retain(|_, p| *p != crate::model::Place::default());
     report
 }
 

@@ -65,9 +65,35 @@ pub(crate) fn parse_runs(reg: &Registry, runs: &[Run]) -> Result<Report, Error> 
         )));
     }
     match runs_to_html(runs) {
-        Some(html) => reg.parse(&html),
+        Some((html, origins)) => {
+            let mut report = reg.parse(&html)?;
+            report.places = pdf_places(&report.spans, &origins);
+            Ok(report)
+        }
         None => Ok(no_text_report()),
     }
+}
+
+/// Each cell's page and box, from the HTML cell its span starts in.
+fn pdf_places(
+    spans: &BTreeMap<String, [usize; 2]>,
+    origins: &[Origin],
+) -> BTreeMap<String, crate::model::Place> {
+    spans
+        .iter()
+        .filter_map(|(a, s)| {
+            let k = origins.partition_point(|o| o.start <= s[0]);
+            let o = origins.get(k.checked_sub(1)?)?;
+            (s[0] < o.end).then(|| {
+                let place = crate::model::Place {
+                    page: Some(o.page),
+                    bbox: Some(o.bbox),
+                    ..crate::model::Place::default()
+                };
+                (a.clone(), place)
+            })
+        })
+        .collect()
 }
 
 /// The report of a PDF that has no text to read: no tables, the note R-3.
@@ -120,10 +146,25 @@ enum LineKind {
 struct Line {
     segs: Vec<Seg>,
     kind: LineKind,
+    page: u32,
+    /// Baseline and glyph height, for the boxes of its cells.
+    y: f64,
+    h: f64,
 }
 
-/// The runs as HTML the reader reads, or None when they hold no text.
-fn runs_to_html(runs: &[Run]) -> Option<String> {
+/// Where a value cell of the HTML came from: its chars `[start, end)` in the
+/// HTML, its page and box (`[left, bottom, right, top]`, points).
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    start: usize,
+    end: usize,
+    page: u32,
+    bbox: [i32; 4],
+}
+
+/// The runs as HTML the reader reads, with where its value cells came
+/// from, or None when they hold no text.
+fn runs_to_html(runs: &[Run]) -> Option<(String, Vec<Origin>)> {
     let clean: Vec<(u32, R)> = runs
         .iter()
         .filter_map(|run| clean(run).map(|r| (run.page, r)))
@@ -138,7 +179,10 @@ fn runs_to_html(runs: &[Run]) -> Option<String> {
     while let Some(&(page, _)) = rest.first() {
         let n = rest.iter().take_while(|(p, _)| *p == page).count();
         let (this, next) = rest.split_at(n);
-        lines.extend(page_lines(this.iter().map(|(_, r)| r.clone()).collect()));
+        lines.extend(page_lines(
+            page,
+            this.iter().map(|(_, r)| r.clone()).collect(),
+        ));
         rest = next;
     }
     let blocks = blocks(&lines);
@@ -182,7 +226,7 @@ fn clean(run: &Run) -> Option<R> {
 
 /// A page's lines, top to bottom, each cut into segments.
 /// `runs` come top to bottom, then left to right.
-fn page_lines(runs: Vec<R>) -> Vec<Line> {
+fn page_lines(page: u32, runs: Vec<R>) -> Vec<Line> {
     let mut lines: Vec<Vec<R>> = Vec::new();
     let mut base = (f64::NAN, 0.0);
     for r in runs {
@@ -196,7 +240,18 @@ fn page_lines(runs: Vec<R>) -> Vec<Line> {
             }
         }
     }
-    lines.into_iter().map(segments).collect()
+    lines
+        .into_iter()
+        .map(|runs| {
+            let (y, h) = (runs[0].y, runs.iter().map(|r| r.h).fold(0.0, f64::max));
+            Line {
+                page,
+                y,
+                h,
+                ..segments(runs)
+            }
+        })
+        .collect()
 }
 
 /// Cuts a line into segments at wide gaps.
@@ -245,7 +300,13 @@ fn segments(runs: Vec<R>) -> Line {
     } else {
         LineKind::Text
     };
-    Line { segs, kind }
+    Line {
+        segs,
+        kind,
+        page: 0,
+        y: 0.0,
+        h: 0.0,
+    }
 }
 
 /// A table value: a number (`3001`, `96171.6`, `1,234`, `5%`) or what
@@ -319,7 +380,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
     out
 }
 
-fn write_html(lines: &[Line], blocks: &[Block]) -> String {
+fn write_html(lines: &[Line], blocks: &[Block]) -> (String, Vec<Origin>) {
     // Each value line's block.
     let mut block_of: Vec<Option<usize>> = vec![None; lines.len()];
     for (k, b) in blocks.iter().enumerate() {
@@ -328,28 +389,52 @@ fn write_html(lines: &[Line], blocks: &[Block]) -> String {
         }
     }
     let mut html = String::from("<html><body>\n");
+    let mut origins: Vec<Origin> = Vec::new();
+    // Chars of `html` up to byte `counted`, kept as it grows.
+    let (mut chars, mut counted) = (0usize, 0usize);
     for (i, line) in lines.iter().enumerate() {
         match block_of[i] {
             Some(k) => {
                 let cols = &blocks[k].cols;
                 // Cells by x: the line's segments, and a blank for each column
                 // none of its values falls in.
-                let mut cells: Vec<(f64, &str)> =
-                    line.segs.iter().map(|s| (s.x, s.text.as_str())).collect();
+                let mut cells: Vec<(f64, &str, f64)> = line
+                    .segs
+                    .iter()
+                    .map(|s| (s.x, s.text.as_str(), s.right))
+                    .collect();
                 for &(l, r) in cols {
                     let taken = line
                         .segs
                         .iter()
                         .any(|s| s.value && s.x < r && s.right > l.min(r - 1e-9));
                     if !taken {
-                        cells.push((l, ""));
+                        cells.push((l, "", r));
                     }
                 }
                 let cells = sorted(cells, |c| [ord(c.0), 0, 0]);
                 html.push_str("<table><tr>");
-                for (_, t) in cells {
+                for (x, t, right) in cells {
                     html.push_str("<td>");
+                    let start = chars + html[counted..].chars().count();
+                    counted = html.len();
+                    chars = start;
                     escape_into(&mut html, t);
+                    let end = chars + html[counted..].chars().count();
+                    counted = html.len();
+                    chars = end;
+                    let round = |v: f64| v.round().clamp(-1.0e9, 1.0e9) as i32;
+                    origins.push(Origin {
+                        start,
+                        end: end.max(start + 1),
+                        page: line.page,
+                        bbox: [
+                            round(x),
+                            round(line.y),
+                            round(right),
+                            round(line.y + line.h),
+                        ],
+                    });
                     html.push_str("</td>");
                 }
                 html.push_str("</tr></table>\n");
@@ -374,7 +459,7 @@ fn write_html(lines: &[Line], blocks: &[Block]) -> String {
         }
     }
     html.push_str("</body></html>\n");
-    html
+    (html, origins)
 }
 
 /// A float as an integer of the same order (`total_cmp`'s order).
@@ -416,7 +501,7 @@ pub fn debug_runs_html(runs: &[Run]) -> String {
     if runs.len() > MAX_RUNS {
         return String::new();
     }
-    runs_to_html(runs).unwrap_or_default()
+    runs_to_html(runs).map(|h| h.0).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod locate;
 mod meta;
 pub(crate) mod normalize;
 mod pdf;
+mod places;
 mod solve;
 mod tokens;
 
@@ -77,6 +78,7 @@ impl Registry {
     /// Markdown, or the canonical JSON. Only JSON that is not a report is an
     /// error; any text gives a report, with notes for what could not be read.
     pub fn parse(&self, input: &str) -> Result<Report, Error> {
+        let given = input;
         let stripped = input.trim_start_matches('\u{feff}');
         // Spans count chars of the text as given, BOMs included.
         let bom = input.len().saturating_sub(stripped.len()) / '\u{feff}'.len_utf8();
@@ -113,6 +115,7 @@ impl Registry {
                 *span = [span[0] + bom, span[1] + bom];
             }
         }
+        report.places = places::places_of(given, kind == InputKind::Html, &report.spans, true);
         Ok(report)
     }
 
@@ -382,21 +385,14 @@ fn read_tables(
         let end = end.max(start);
         match f.kind {
             EntryKind::Table(t) if form.def().tables[t].layout == Layout::SingleRow => {
-                // The values follow the header: drop what comes before its last label.
-                let mut toks = tokens::scan(doc, start, end);
-                // A label is words, not markup (`##`, `**`, `|`) or page numbers.
-                let is_label = |i: usize| {
-                    let c = doc.chars[i];
-                    c.is_alphabetic()
-                        && !toks.iter().any(|t| i >= t.start && i < t.end)
-                        && !doc.is_ignored(i)
-                };
-                if let Some(last) = (start..end.min(doc.chars.len()))
-                    .rev()
-                    .find(|&i| is_label(i))
-                {
-                    toks.retain(|t| t.start > last);
-                }
+                // The values follow the header as one run of numbers with no
+                // words between them; prose after the table ("被申请行政复议9件")
+                // has words between its numbers.
+                let toks = value_run(
+                    doc,
+                    tokens::scan(doc, start, end),
+                    table_cells(form, t).len(),
+                );
                 covered.push((start, end));
                 regions.push((start, end));
                 reads.push((
@@ -636,6 +632,39 @@ fn read_tables(
         }
     }
     spans
+}
+
+/// The run of tokens that holds a single-row table's values: tokens with no
+/// word between them. The first run of exactly `cells` tokens, else the
+/// longest run (glued digits are one token), the last of equals.
+fn value_run(doc: &Doc, toks: Vec<tokens::Tok>, cells: usize) -> Vec<tokens::Tok> {
+    let word_between = |a: &tokens::Tok, b: &tokens::Tok| {
+        (a.end..b.start.min(doc.chars.len()))
+            .any(|i| doc.chars[i].is_alphabetic() && !doc.is_ignored(i))
+    };
+    // A year (`2024年，全市…`) opens the prose after the table.
+    let year = |t: &tokens::Tok| {
+        t.text.len() == 4
+            && t.text
+                .parse::<u32>()
+                .is_ok_and(|y| (1990..=2100).contains(&y))
+            && doc.chars.get(t.end) == Some(&'年')
+    };
+    let mut runs: Vec<Vec<tokens::Tok>> = Vec::new();
+    for tok in toks.into_iter().filter(|t| !year(t)) {
+        match runs.last_mut() {
+            Some(run) if !run.last().is_some_and(|last| word_between(last, &tok)) => run.push(tok),
+            _ => runs.push(vec![tok]),
+        }
+    }
+    if let Some(k) = runs.iter().position(|r| r.len() == cells) {
+        return runs.swap_remove(k);
+    }
+    let longest = runs.iter().map(Vec::len).max().unwrap_or(0);
+    runs.into_iter()
+        .rev()
+        .find(|r| r.len() == longest)
+        .unwrap_or_default()
 }
 
 /// Numbers stated within a short stretch after `label` in the text outside
