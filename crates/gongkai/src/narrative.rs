@@ -8,7 +8,8 @@ pub const COUNT_UNITS: &[char] = &[
     '件', '条', '個', '個', '封', '项', '次', '人', '份', '篇', '條', '个', '項',
 ];
 
-/// A quote as a person reads it: the line breaks of extracted text joined.
+/// A quote as a message prints it, on one line: the line breaks of extracted
+/// text joined (a finding's `quote` itself keeps them: it is verbatim).
 pub fn tidy(quote: &str) -> String {
     let mut out = String::with_capacity(quote.len());
     for (i, line) in quote.split('\n').enumerate() {
@@ -18,13 +19,137 @@ pub fn tidy(quote: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The punctuation clauses are split at (`clauses`).
+pub const CLAUSE_MARKS: &[char] = &['，', '。', '；', ';', '！', '？', ',', '、'];
+
+/// The punctuation that ends a sentence.
+pub const SENTENCE_MARKS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
+
+/// Where a long quote is shortened first: between clauses, not between the
+/// items of a 、 list (those only when that is not enough).
+const CUT_MARKS: &[char] = &['，', '。', '；', ';', '！', '？', ',', '：', ':', '!', '?'];
+
+/// The same and 、: where a 、 list is shortened when nothing else is.
+const LIST_CUT_MARKS: &[char] = &[
+    '，', '。', '；', ';', '！', '？', ',', '：', ':', '!', '?', '、',
+];
+
+/// Marks where an omitted stretch was cut out of a quote.
+pub const ELLIPSIS: char = '…';
+
+/// The byte ranges of the clauses of `text`: split at sentence and clause
+/// punctuation, spaces around them trimmed.
+pub fn clause_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Not at line breaks: extracted PDF text wraps lines mid-sentence.
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |a: usize, b: usize| {
+        let piece = &text[a..b];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if a + lead < b - trail {
+            out.push(a + lead..b - trail);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if CLAUSE_MARKS.contains(&c) {
+            push(start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    out
+}
+
 /// Splits prose into clauses at sentence and clause punctuation.
 pub fn clauses(text: &str) -> Vec<&str> {
-    // Not at line breaks: extracted PDF text wraps lines mid-sentence.
-    text.split(['，', '。', '；', ';', '！', '？', ',', '、'])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect()
+    clause_spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// Where the clause (or, with `SENTENCE_MARKS`, the sentence) holding byte
+/// `at` starts: just after the last of `marks` before it, spaces skipped.
+pub fn start_of(text: &str, at: usize, marks: &[char]) -> usize {
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    at - text[from..at].trim_start().len()
+}
+
+/// Where the clause (or sentence) holding byte `at` ends: at the first of
+/// `marks` from it on, spaces before it left out.
+pub fn end_of(text: &str, at: usize, marks: &[char]) -> usize {
+    let to = text[at..].find(marks).map_or(text.len(), |i| at + i);
+    at + text[at..to].trim_end().len()
+}
+
+/// A quote of `stretch`, a verbatim stretch of a report's text: the stretch
+/// itself when it has at most `max` characters; otherwise its first clauses
+/// (at least through the clause that holds byte `keep`) and its last ones,
+/// joined by "…". Cuts are made only just after clause punctuation —
+/// never inside a word — so each piece is the report's own words.
+pub fn excerpt(stretch: &str, keep: usize, max: usize) -> String {
+    let len = |s: &str| s.chars().count();
+    if len(stretch) <= max {
+        return stretch.to_string();
+    }
+    let mut best: Option<String> = None;
+    for marks in [CUT_MARKS, LIST_CUT_MARKS] {
+        // Byte offsets just after a mark, strictly inside the stretch.
+        let cuts: Vec<usize> = stretch
+            .char_indices()
+            .filter(|(_, c)| marks.contains(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&i| i < stretch.len())
+            .collect();
+        let Some(mut head) = cuts.iter().copied().find(|&c| c > keep) else {
+            continue;
+        };
+        let first_cut = head;
+        for &c in cuts.iter().filter(|&&c| c > first_cut) {
+            if len(&stretch[..c]) > max / 2 {
+                break;
+            }
+            head = c;
+        }
+        let Some(mut tail) = cuts.iter().copied().rev().find(|&c| c > head) else {
+            continue;
+        };
+        let head_len = len(&stretch[..head]);
+        let last_cut = tail;
+        for &c in cuts.iter().rev().filter(|&&c| c > head && c < last_cut) {
+            if head_len + len(&stretch[c..]) > max {
+                break;
+            }
+            tail = c;
+        }
+        let first = stretch[..head]
+            .trim_end()
+            .trim_end_matches(marks)
+            .trim_end();
+        let last = stretch[tail..].trim_start();
+        if first.is_empty() || last.is_empty() {
+            continue;
+        }
+        let quote = format!("{first}{ELLIPSIS}{last}");
+        let fits = len(&quote) <= max + 1;
+        best = Some(quote);
+        if fits {
+            break;
+        }
+    }
+    best.unwrap_or_else(|| stretch.to_string())
+}
+
+/// Maps byte `at` of `simplify(printed)` to the same character's byte in
+/// `printed` (simplifying keeps one character for one).
+pub fn printed_offset(printed: &str, simple: &str, at: usize) -> usize {
+    let n = simple[..at].chars().count();
+    printed
+        .char_indices()
+        .nth(n)
+        .map_or(printed.len(), |(i, _)| i)
 }
 
 fn cn_digit(c: char) -> Option<i64> {
@@ -201,10 +326,16 @@ pub fn announced_parts(text: &str) -> Option<(i64, String)> {
         return None;
     }
     let n: String = head[j..end].iter().collect();
-    let quote_start = head.len().saturating_sub(30);
-    let quote: String = head[quote_start..].iter().collect::<String>() + "部分";
+    // The sentence that announces them, as printed ("全文由…六部分组成"),
+    // shortened at its clauses when long.
+    let start = start_of(text, i, SENTENCE_MARKS);
+    let end = end_of(text, i, CLAUSE_MARKS);
+    let quote = excerpt(&text[start..end], 0, QUOTE_MAX);
     chinese_number(&n).map(|v| (v, quote))
 }
+
+/// The longest a quote runs before it is shortened (characters).
+pub const QUOTE_MAX: usize = 80;
 
 #[cfg(test)]
 mod tests {
@@ -271,6 +402,69 @@ mod tests {
     }
 
     #[test]
+    fn clause_spans_index_the_text() {
+        let t = "共收到申请 10 件， 其中予以公开8件；\n部分公开2件。";
+        let spans = clause_spans(t);
+        let got: Vec<&str> = spans.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(got, ["共收到申请 10 件", "其中予以公开8件", "部分公开2件"]);
+        assert_eq!(clauses(t), got);
+    }
+
+    #[test]
+    fn clause_and_sentence_edges() {
+        let t = "今年，全县共公布信息100条（其中甲类60条，乙类50条）。下一句";
+        let at = t.find("100").unwrap();
+        assert_eq!(&t[start_of(t, at, CLAUSE_MARKS)..at], "全县共公布信息");
+        assert_eq!(
+            &t[start_of(t, at, SENTENCE_MARKS)..at],
+            "今年，全县共公布信息"
+        );
+        assert_eq!(
+            &t[at..end_of(t, at, SENTENCE_MARKS)],
+            "100条（其中甲类60条，乙类50条）"
+        );
+    }
+
+    #[test]
+    fn excerpts_cut_between_clauses_and_mark_the_cut() {
+        let short = "全年共收到申请10件，均已答复";
+        assert_eq!(excerpt(short, 0, QUOTE_MAX), short);
+        let items: Vec<String> = (1..=20).map(|i| format!("第{i}类信息{i}条")).collect();
+        let long = format!("共公布信息210条（其中{}）", items.join("，"));
+        let q = excerpt(&long, long.find("其中").unwrap(), 40);
+        assert_eq!(q.matches(ELLIPSIS).count(), 1, "{q}");
+        let (head, tail) = q.split_once(ELLIPSIS).unwrap();
+        assert!(long.starts_with(head) && long.ends_with(tail), "{q}");
+        // Each cut is just after a comma: the head ends before one, the tail
+        // begins after one.
+        assert!(long[head.len()..].starts_with('，'), "{q}");
+        assert!(long[..long.len() - tail.len()].ends_with('，'), "{q}");
+        assert!(head.starts_with("共公布信息210条（其中第1类信息1条"), "{q}");
+        assert!(tail.ends_with("第20类信息20条）"), "{q}");
+        assert!(q.chars().count() <= 41, "{q}");
+        // A 、 list is cut at its 、 when there is nothing else.
+        let list = (1..=30)
+            .map(|i| format!("事项{i}"))
+            .collect::<Vec<_>>()
+            .join("、");
+        let q = excerpt(&list, 0, 30);
+        let (head, tail) = q.split_once(ELLIPSIS).unwrap();
+        assert!(list.starts_with(head) && list.ends_with(tail), "{q}");
+        assert!(!head.ends_with('、') && tail.starts_with("事项"), "{q}");
+        // No punctuation to cut at: the stretch whole, never cut in a word.
+        let word = "政".repeat(100);
+        assert_eq!(excerpt(&word, 0, 20), word);
+    }
+
+    #[test]
+    fn offsets_map_from_simplified_to_printed() {
+        let printed = "本報告所列數據的統計期限";
+        let simple = crate::parse::normalize::simplify(printed);
+        let at = simple.find("统计期限").unwrap();
+        assert_eq!(&printed[printed_offset(printed, &simple, at)..], "統計期限");
+    }
+
+    #[test]
     fn announced_section_counts() {
         assert_eq!(
             announced_parts("全文由概述,…与附表六部分组成。").map(|x| x.0),
@@ -281,5 +475,10 @@ mod tests {
             Some(6)
         );
         assert_eq!(announced_parts("部分公开"), None);
+        // The quote is the announcing sentence as printed, to its clause's end.
+        assert_eq!(
+            announced_parts("根据条例编制。全文由概述与附表六部分组成，现予公布。").map(|x| x.1),
+            Some("全文由概述与附表六部分组成".to_string())
+        );
     }
 }

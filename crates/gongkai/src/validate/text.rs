@@ -7,7 +7,9 @@ use crate::form::{Rule, Term};
 use crate::message::Args;
 use crate::model::BodyKind;
 use crate::narrative::{
-    announced_parts, clauses, counts, percent, ratio_percent, tidy, truncated_percent,
+    announced_parts, clause_spans, clauses, counts, end_of, excerpt, percent, printed_offset,
+    ratio_percent, start_of, tidy, truncated_percent, CLAUSE_MARKS, ELLIPSIS, QUOTE_MAX,
+    SENTENCE_MARKS,
 };
 use crate::number::Num;
 use crate::parse::normalize::simplify;
@@ -60,7 +62,7 @@ impl Run<'_> {
         actual: String,
     ) {
         let args = Args::new()
-            .set("quote", quote.clone())
+            .set("quote", tidy(&quote))
             .set("actual", actual.clone())
             .set("expected", expected.clone());
         self.quote = Some(quote);
@@ -73,6 +75,19 @@ impl Run<'_> {
             Some(actual),
             args,
         );
+    }
+
+    /// Clause `i` of section `si` and the clause after it, as printed, with
+    /// the punctuation between them.
+    fn clause_pair(&self, si: usize, i: usize) -> String {
+        let text = self.cur.report.sections[si].text.as_str();
+        let spans = clause_spans(text);
+        match (spans.get(i), spans.get(i + 1)) {
+            (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+            _ => clauses(text)
+                .get(i)
+                .map_or_else(String::new, |c| c.to_string()),
+        }
     }
 
     /// Σ of this year's terms, when every cell is there and a number.
@@ -113,7 +128,7 @@ impl Run<'_> {
                 }
                 let c = counts(clause);
                 if c.len() == 1 {
-                    found.push((c[0].value, tidy(clause)));
+                    found.push((c[0].value, clause.to_string()));
                 }
             }
         }
@@ -130,7 +145,7 @@ impl Run<'_> {
             }
             let (anchor, related) = self.anchor(value);
             let args = Args::new()
-                .set("quote", quote.clone())
+                .set("quote", tidy(&quote))
                 .set("actual", stated.to_string())
                 .set("expected", table.to_string());
             self.quote = Some(quote);
@@ -161,12 +176,13 @@ impl Run<'_> {
                 continue;
             };
             let first = &ms[0];
-            let quote = format!("{}”与“{}", first.1, other.1);
+            let quote = format!("{}”与“{}", tidy(&first.1), tidy(&other.1));
             let args = Args::new()
-                .set("quote", quote.clone())
+                .set("quote", quote)
                 .set("first", first.0.to_string())
                 .set("second", other.0.to_string());
-            self.quote = Some(format!("{} / {}", first.1, other.1));
+            // Two places of the text: two verbatim pieces, "…" between them.
+            self.quote = Some(format!("{}{ELLIPSIS}{}", first.1, other.1));
             let anchor = first.2.map(|cell| Term::Cur { cell, weight: 1 });
             self.push(
                 rule,
@@ -198,7 +214,7 @@ impl Run<'_> {
         };
         let mut hits = Vec::new();
         let all_clauses = self.take_clauses();
-        for (_, cl) in &all_clauses {
+        for (si, (_, cl)) in all_clauses.iter().enumerate() {
             for (i, (clause, simple)) in cl.iter().enumerate() {
                 if !clause_matches(simple, all, none) {
                     continue;
@@ -210,13 +226,14 @@ impl Run<'_> {
                         .get(i + 1)
                         .map(|n| n.0.as_str())
                         .filter(|n| n.starts_with('占') || n.starts_with("比例"))
-                        .and_then(|n| percent(n).map(|p| (p, n)))
+                        .and_then(percent)
                     {
-                        Some((p, n)) => (p, format!("{clause}，{n}")),
+                        // The two clauses as printed, with what stands between them.
+                        Some(p) => (p, self.clause_pair(si, i)),
                         None => continue,
                     },
                 };
-                hits.push((p, tidy(&quote)));
+                hits.push((p, quote));
             }
         }
         self.clauses = Some(all_clauses);
@@ -233,7 +250,7 @@ impl Run<'_> {
             };
             let (anchor, related) = self.anchor(value);
             let args = Args::new()
-                .set("quote", quote.clone())
+                .set("quote", tidy(&quote))
                 .set("actual", format!("{stated}%"))
                 .set("expected", format!("{expected}%"))
                 .set("value", num.to_string())
@@ -282,11 +299,18 @@ impl Run<'_> {
         let Some(first) = report.sections.first() else {
             return;
         };
-        let Some((n, quote)) = announced_parts(&first.text.chars().take(600).collect::<String>())
-        else {
+        // Announced in the first 600 characters.
+        let within = first
+            .text
+            .char_indices()
+            .nth(600)
+            .map_or(first.text.len(), |(i, _)| i);
+        if !first.text[..within].contains("部分") {
+            return;
+        }
+        let Some((n, quote)) = announced_parts(&first.text) else {
             return;
         };
-        let quote = tidy(&quote);
         if present == 0 || n == present as i64 {
             return;
         }
@@ -327,14 +351,21 @@ impl Run<'_> {
         let Some(year) = self.cur.report.meta.year else {
             return;
         };
-        let stated = self.prose().map(|(_, t)| simplify(t)).find_map(|text| {
+        let stated = self.prose().find_map(|(_, printed)| {
+            let text = simplify(printed);
             ["统计期限", "统计时限", "统计期间", "统计时间"]
                 .iter()
                 .find_map(|key| {
                     let i = text.find(key)?;
                     let rest: String = text[i..].chars().take(40).collect();
                     let y = crate::parse::year_in(&rest)?;
-                    Some((y, tidy(rest.split(['。', '；']).next().unwrap_or(&rest))))
+                    // The clause as printed (a 繁體 report's own characters),
+                    // to the end of its sentence.
+                    let at = printed_offset(printed, &text, i);
+                    let start = start_of(printed, at, CLAUSE_MARKS);
+                    let end = end_of(printed, at, SENTENCE_MARKS);
+                    let keep = printed_offset(printed, &text, i + rest.len()) - start;
+                    Some((y, excerpt(&printed[start..end], keep, QUOTE_MAX)))
                 })
         });
         if let Some((y, quote)) = stated.filter(|(y, _)| *y != year) {
@@ -429,10 +460,14 @@ impl Run<'_> {
                 }
                 let sum = parts.iter().fold(Num::ZERO, |a, &b| a.add_weighted(b, 1));
                 if sum > total.value || (sum < total.value && inside.contains("其他")) {
-                    let quote = tidy(&format!(
-                        "{head}（{}）",
-                        inside.chars().take(80).collect::<String>()
-                    ));
+                    // As printed: the clause stating the total, its bracket
+                    // with 其中, to the closing bracket (or the sentence's end).
+                    let start = start_of(text, open.len(), CLAUSE_MARKS);
+                    let end = match text[close..].chars().next() {
+                        Some(c @ ('）' | ')')) => close + c.len_utf8(),
+                        _ => end_of(text, at, SENTENCE_MARKS),
+                    };
+                    let quote = excerpt(&text[start..end], at - start, QUOTE_MAX);
                     hits.push((total.value, sum, quote));
                 }
             }
