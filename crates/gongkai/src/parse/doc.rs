@@ -18,23 +18,58 @@ pub struct Doc {
     pub lab: String,
     /// For each byte of `lab`, the index in `chars` of the char it came from.
     pub lab_at: Vec<u32>,
-    /// Dash-wrapped page numbers (`- 3 -`) and similar: ranges of `chars`
-    /// whose digits are not table values.
+    /// Ranges of `chars` whose digits are not table values: page-number
+    /// lines (`- 3 -`, `第4页`), and in structured tables the numbers of
+    /// cells that are not value cells (`1.属于国家秘密`, `数据3`), glyph and
+    /// page-footer cells, rows of dashes among header rows.
     pub ignored: Vec<(usize, usize)>,
+    /// Header rows of structured tables (≥3 cells, none a value, or a
+    /// row of `-` among header rows): they hold no values, and none of the
+    /// form's rows past their first cell, though a table's anchor or a
+    /// column label may be there. Sorted.
+    pub header_rows: Vec<HeaderRow>,
     /// `ignored` as one flag per char, for the scanner's hot loop.
     ignored_mask: Vec<bool>,
+}
+
+/// What the structure of a table source says about its converted text:
+/// chars whose digits are not values, and header rows.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    pub ignored: Vec<(usize, usize)>,
+    pub header_rows: Vec<HeaderRow>,
+}
+
+/// A header row of a structured table, in chars of the doc.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HeaderRow {
+    pub start: usize,
+    /// Where its first cell ends: a row label may be matched before (a
+    /// row whose values are words, `| 会议 | 次 | 两次 |`, looks like a
+    /// header), never after.
+    pub body: usize,
+    pub end: usize,
 }
 
 impl Doc {
     /// A document from converted text and its source map.
     pub fn new(chars: Vec<char>, src: Vec<usize>) -> Doc {
+        Doc::with_marks(chars, src, Marks::default())
+    }
+
+    /// A document from converted text, its source map and what the
+    /// source's table structure marked in it.
+    pub fn with_marks(chars: Vec<char>, src: Vec<usize>, marks: Marks) -> Doc {
         let mut doc = Doc {
             chars,
             src,
+            ignored: marks.ignored,
+            header_rows: marks.header_rows,
             ..Doc::default()
         };
         doc.build_label_stream();
         doc.find_page_numbers();
+        doc.build_masks();
         doc
     }
 
@@ -76,7 +111,7 @@ impl Doc {
         self.lab_at = at;
     }
 
-    /// Lines that are only a page number wrapped in dashes: `-3-`, `- 12 -`, `— 3 —`.
+    /// Lines that are only a page number: `-3-`, `- 12 -`, `— 3 —`, `第4页`, `3/10`.
     fn find_page_numbers(&mut self) {
         let mut start = 0;
         while start < self.chars.len() {
@@ -85,40 +120,22 @@ impl Doc {
                 .position(|&c| c == '\n')
                 .map_or(self.chars.len(), |p| start + p);
             let raw: String = self.chars[start..end].iter().collect();
-            let line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-            let pieces: Vec<&str> = raw.split_whitespace().collect();
-            let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
-            let dashes =
-                |p: &str| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(is_dash);
-            let digits =
-                |p: &str| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit());
-            // "-3-", "- 3 -", "— 3 —": one number between single dashes, alone on its line.
-            let wrapped = match pieces.as_slice() {
-                [a, n, b] => dashes(a) && digits(n) && dashes(b),
-                [one] => {
-                    let inner = one.trim_start_matches(is_dash).trim_end_matches(is_dash);
-                    let (l, r) = (
-                        one.len() - one.trim_start_matches(is_dash).len(),
-                        one.len() - one.trim_end_matches(is_dash).len(),
-                    );
-                    digits(inner) && l > 0 && r > 0 && l <= 6 && r <= 6
-                }
-                _ => false,
-            };
-            let page = wrapped
-                || (line.starts_with('第') && line.ends_with('页') && line.chars().count() <= 8)
-                || (pieces.len() == 1 && line.len() <= 9 && is_page_of(&line));
-            if page {
+            if is_page_line(&raw) {
                 self.ignored.push((start, end));
             }
             start = end + 1;
         }
+    }
+
+    fn build_masks(&mut self) {
         self.ignored_mask = vec![false; self.chars.len()];
+        let n = self.chars.len();
         for &(s, e) in &self.ignored {
-            for f in &mut self.ignored_mask[s..e.min(self.chars.len())] {
+            for f in &mut self.ignored_mask[s.min(n)..e.clamp(s.min(n), n)] {
                 *f = true;
             }
         }
+        self.header_rows.sort_unstable();
     }
 
     /// The index in `chars` of the label-stream byte `b`.
@@ -131,6 +148,13 @@ impl Doc {
 
     pub fn is_ignored(&self, i: usize) -> bool {
         self.ignored_mask.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether char `i` is inside a header row of a structured table, past
+    /// its first cell: no row of the form starts there.
+    pub fn in_header_row(&self, i: usize) -> bool {
+        let k = self.header_rows.partition_point(|r| r.start <= i);
+        k > 0 && self.header_rows[k - 1].body <= i && i < self.header_rows[k - 1].end
     }
 
     /// The source offsets of chars `[a, b)`.
@@ -149,6 +173,32 @@ impl Doc {
             .iter()
             .collect()
     }
+}
+
+/// A line (or a table cell) that is only a page number: `-3-`, `- 12 -`,
+/// `— 3 —`, `第 4 页`, `3/10`.
+pub fn is_page_line(raw: &str) -> bool {
+    let line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let pieces: Vec<&str> = raw.split_whitespace().collect();
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let dashes = |p: &str| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(is_dash);
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit());
+    // "-3-", "- 3 -", "— 3 —": one number between single dashes, alone on its line.
+    let wrapped = match pieces.as_slice() {
+        [a, n, b] => dashes(a) && digits(n) && dashes(b),
+        [one] => {
+            let inner = one.trim_start_matches(is_dash).trim_end_matches(is_dash);
+            let (l, r) = (
+                one.len() - one.trim_start_matches(is_dash).len(),
+                one.len() - one.trim_end_matches(is_dash).len(),
+            );
+            digits(inner) && l > 0 && r > 0 && l <= 6 && r <= 6
+        }
+        _ => false,
+    };
+    wrapped
+        || (line.starts_with('第') && line.ends_with('页') && line.chars().count() <= 8)
+        || (pieces.len() == 1 && line.len() <= 9 && is_page_of(&line))
 }
 
 /// `3/10`: a page number of a page count.
@@ -174,6 +224,27 @@ mod tests {
         assert_eq!(d.lab, ".属于国家秘密.其他法律");
         let b = d.lab.find("其他").unwrap();
         assert_eq!(d.chars[d.char_of_lab(b)], '其');
+    }
+
+    #[test]
+    fn header_rows_past_their_first_cell() {
+        let text = "项目\n予以公开\n部分公开\n";
+        let marks = Marks {
+            ignored: Vec::new(),
+            header_rows: vec![HeaderRow {
+                start: 0,
+                body: 2,
+                end: text.chars().count(),
+            }],
+        };
+        let d = Doc::with_marks(
+            text.chars().collect(),
+            (0..text.chars().count()).collect(),
+            marks,
+        );
+        assert!(!d.in_header_row(0) && !d.in_header_row(1));
+        assert!(d.in_header_row(3) && d.in_header_row(8));
+        assert!(!d.in_header_row(text.chars().count()));
     }
 
     #[test]

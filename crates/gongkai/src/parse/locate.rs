@@ -5,7 +5,7 @@
 //! strongest evidence there is, and a label quoted in the narrative cannot
 //! pull a row out of its table.
 
-use super::doc::Doc;
+use super::doc::{Doc, HeaderRow};
 use super::normalize::label_key;
 use crate::form::{Form, Layout, TableDef};
 
@@ -96,13 +96,30 @@ pub fn find_all(hay: &str, needle: &str, from: usize, to: usize, max: usize) -> 
         .collect()
 }
 
+/// Occurrences of a row's `needle`, leaving out those in a header row of a
+/// structured table (a foreign header naming 予以公开 is not the row).
+fn row_hits(doc: &Doc, needle: &str, from: usize, to: usize) -> Vec<usize> {
+    if doc.header_rows.is_empty() {
+        return find_all(&doc.lab, needle, from, to, MAX_HITS);
+    }
+    let to = to.min(doc.lab.len());
+    if from >= to || needle.is_empty() {
+        return Vec::new();
+    }
+    memchr::memmem::find_iter(&doc.lab.as_bytes()[from..to], needle.as_bytes())
+        .map(|p| from + p)
+        .filter(|&s| !doc.in_header_row(doc.char_of_lab(s)))
+        .take(MAX_HITS)
+        .collect()
+}
+
 /// Candidate places of one entry: (start, end, quality).
 fn candidates(doc: &Doc, e: &Entry, from: usize) -> Vec<(usize, usize, usize)> {
     let to = floor_char(&doc.lab, (from + TABLE_WINDOW).min(doc.lab.len()));
     let mut out = Vec::new();
     for k in &e.keys {
         let q = k.chars().count() * 2;
-        for s in find_all(&doc.lab, k, from, to, MAX_HITS) {
+        for s in row_hits(doc, k, from, to) {
             out.push((s, s + k.len(), q));
         }
     }
@@ -117,7 +134,7 @@ fn candidates(doc: &Doc, e: &Entry, from: usize) -> Vec<(usize, usize, usize)> {
                     break;
                 }
                 let pre = &k[..cut];
-                let hits = find_all(&doc.lab, pre, from, to, MAX_HITS);
+                let hits = row_hits(doc, pre, from, to);
                 for &s in &hits {
                     out.push((s, s + pre.len(), chars));
                 }
@@ -179,6 +196,22 @@ pub fn locate(doc: &Doc, form: &Form) -> Vec<Found> {
                 }
             }
         }
+        // A single-row table under generic column names (`数据1`…): its
+        // anchor is the one a header row of a structured table follows.
+        if rows.is_empty() && best.is_some_and(|b| b.0 == 0) {
+            best = ents[i]
+                .keys
+                .iter()
+                .flat_map(|key| {
+                    find_all(&doc.lab, key, from, doc.lab.len(), 64)
+                        .into_iter()
+                        .map(move |s| (s, s + key.len()))
+                })
+                .filter(|&(_, e)| header_row_follows(doc, e))
+                .min()
+                .map(|(s, e)| (1, s, e))
+                .or(best);
+        }
         let row_from = match best {
             Some((score, s, e)) if score > 0 || probes.is_empty() => {
                 out.push(Found {
@@ -201,6 +234,24 @@ pub fn locate(doc: &Doc, form: &Form) -> Vec<Found> {
         i = rows_end;
     }
     out
+}
+
+/// How far after an anchor, in chars, the header row of its table may start.
+const HEADER_NEAR: usize = 80;
+
+/// Whether a header row of a structured table starts soon after the
+/// label-stream byte `e`, with nothing but markup and blanks between.
+fn header_row_follows(doc: &Doc, e: usize) -> bool {
+    let c = doc.char_of_lab(e.saturating_sub(1)) + 1;
+    let k = doc.header_rows.partition_point(|r| r.start < c);
+    doc.header_rows
+        .get(k)
+        .is_some_and(|&HeaderRow { start: s, .. }| {
+            s <= c + HEADER_NEAR
+                && doc.chars[c.min(s)..s]
+                    .iter()
+                    .all(|&ch| !ch.is_alphanumeric())
+        })
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -259,6 +310,23 @@ fn chain_rows(doc: &Doc, ents: &[Entry], from: usize) -> Vec<Found> {
 mod tests {
     use super::*;
     use crate::Registry;
+
+    #[test]
+    fn a_row_label_in_a_header_row_is_not_the_row() {
+        let form = Registry::builtin().form("2021").unwrap();
+        let md = "| 申请人情况 | 自然人 | 总计 |\n| --- | --- | --- |\n| 一、本年新收政府信息公开申请数量 | 1 | 1 |\n| 项目 | 上年结转件数 | （一）予以公开 |\n| 二、上年结转政府信息公开申请数量 | 0 | 0 |\n| （一）予以公开 | 1 | 1 |\n| （二）部分公开 | 0 | 0 |\n";
+        let doc = crate::parse::html::markdown_to_doc(md);
+        let found = locate(&doc, form);
+        let granted = found
+            .iter()
+            .find(|f| f.kind == EntryKind::Row(1, 2))
+            .unwrap();
+        let at = doc.char_of_lab(granted.start);
+        assert!(!doc.in_header_row(at));
+        assert!(doc
+            .text(at, doc.chars.len())
+            .starts_with("（一）予以公开\n1"));
+    }
 
     #[test]
     fn rows_are_found_in_order_even_when_a_label_is_quoted_earlier() {

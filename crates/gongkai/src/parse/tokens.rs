@@ -65,8 +65,15 @@ fn empty_mark(cs: &[char], i: usize, b: usize) -> Option<usize> {
 
 /// Scans chars `[a, b)` of the doc for value tokens.
 pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
-    let cs = &doc.chars;
+    scan_chars(&doc.chars, a, b, |i| doc.is_ignored(i))
+}
+
+/// Scans chars `[a, b)` of `cs` for value tokens; a char for which
+/// `ignored` holds is no part of any token.
+pub fn scan_chars(cs: &[char], a: usize, b: usize, ignored: impl Fn(usize) -> bool) -> Vec<Tok> {
     let b = b.min(cs.len());
+    // A digit that is not ignored.
+    let dig = |j: usize| if ignored(j) { None } else { digit(cs[j]) };
     let mut out = Vec::new();
     let mut i = a;
     while i < b {
@@ -82,7 +89,7 @@ pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if doc.is_ignored(i) {
+        if ignored(i) {
             i += 1;
             continue;
         }
@@ -99,39 +106,38 @@ pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
             continue;
         }
         // A signed number: +12, -3, −3, 减少3, 增加3.
-        let (sign, skip) = if matches!(c, '+' | '＋') && i + 1 < b && digit(cs[i + 1]).is_some() {
+        let (sign, skip) = if matches!(c, '+' | '＋') && i + 1 < b && dig(i + 1).is_some() {
             ("", 1)
-        } else if matches!(c, '-' | '－' | '−' | '﹣') && i + 1 < b && digit(cs[i + 1]).is_some()
-        {
+        } else if matches!(c, '-' | '－' | '−' | '﹣') && i + 1 < b && dig(i + 1).is_some() {
             ("-", 1)
-        } else if c == '减' && i + 2 < b && cs[i + 1] == '少' && digit(cs[i + 2]).is_some() {
+        } else if c == '减' && i + 2 < b && cs[i + 1] == '少' && dig(i + 2).is_some() {
             ("-", 2)
-        } else if c == '增' && i + 2 < b && cs[i + 1] == '加' && digit(cs[i + 2]).is_some() {
+        } else if c == '增' && i + 2 < b && cs[i + 1] == '加' && dig(i + 2).is_some() {
             ("", 2)
         } else {
             ("", 0)
         };
-        if digit(cs[i + skip.min(b - i - 1)]).is_some() && (skip > 0 || digit(c).is_some()) {
+        if dig(i + skip.min(b - i - 1)).is_some() && (skip > 0 || dig(i).is_some()) {
             let start = i;
             let mut j = i + skip;
             let mut text = String::from(sign);
             let mut seen_point = false;
             while j < b {
-                if let Some(d) = digit(cs[j]) {
+                if let Some(d) = dig(j) {
                     text.push(d);
                     j += 1;
                 } else if matches!(cs[j], '.' | '．')
                     && !seen_point
                     && j + 1 < b
-                    && digit(cs[j + 1]).is_some()
+                    && dig(j + 1).is_some()
                 {
                     seen_point = true;
                     text.push('.');
                     j += 1;
                 } else if matches!(cs[j], ',' | '，')
                     && j + 3 < b
-                    && (1..=3).all(|k| digit(cs[j + k]).is_some())
-                    && (j + 4 >= b || digit(cs[j + 4]).is_none())
+                    && (1..=3).all(|k| dig(j + k).is_some())
+                    && (j + 4 >= b || dig(j + 4).is_none())
                     && !seen_point
                 {
                     // A thousands separator: 1,234 (but not 1,2345).
@@ -163,7 +169,10 @@ pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
             let mut hit = None;
             for w in ZERO_WORDS {
                 let n = w.chars().count();
-                if i + n <= b && cs[i..i + n].iter().copied().eq(w.chars()) && is_sep(cs.get(i + n))
+                if i + n <= b
+                    && cs[i..i + n].iter().copied().eq(w.chars())
+                    && !(i..i + n).any(&ignored)
+                    && is_sep(cs.get(i + n))
                 {
                     hit = Some(n);
                     break;
@@ -184,6 +193,135 @@ pub fn scan(doc: &Doc, a: usize, b: usize) -> Vec<Tok> {
         i += 1;
     }
     out
+}
+
+/// What a cell of a structured table (an HTML `<td>`, a Markdown pipe
+/// cell) holds, judged from its whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// Nothing: a blank value.
+    Blank,
+    /// Only value tokens: numbers (with a unit: 件, 万元, %), signed
+    /// deltas, the printed zeros 无 0 － — ― / ／ -.
+    Value,
+    /// A check box or mark (□ ☑ ✓ ● …): never a value.
+    Glyph,
+    /// A page footer (`— 4 —`, `第4页`, `4/10`): never a value.
+    PageFooter,
+    /// Anything else — a label (`1.属于国家秘密`), a column name (`数据3`):
+    /// its digits are never values.
+    Label,
+}
+
+/// Glyphs that tick or mark a cell.
+const GLYPHS: &[char] = &[
+    '□', '☑', '☐', '☒', '✓', '✔', '√', '■', '●', '○', '◆', '◇', '▲', '△', '★', '☆',
+];
+
+/// Units a value cell may print after its number.
+const CELL_UNITS: &[&str] = &[
+    "人次", "万元", "件", "项", "項", "条", "條", "个", "個", "次", "人", "家", "宗", "起", "份",
+    "篇", "元", "万", "%", "％",
+];
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' || c == '\u{200b}'
+}
+
+/// The kind of a structured table's cell from its text.
+pub fn cell_kind(text: &[char]) -> CellKind {
+    let a = text
+        .iter()
+        .position(|&c| !is_space(c))
+        .unwrap_or(text.len());
+    let b = text
+        .iter()
+        .rposition(|&c| !is_space(c))
+        .map_or(a, |p| p + 1);
+    let cs = &text[a..b];
+    if cs.iter().all(|&c| c == BLANK_CELL) {
+        return CellKind::Blank;
+    }
+    // Markdown emphasis around a value: **21**, `0`.
+    let markup = |c: char| matches!(c, '*' | '_' | '`' | '~');
+    let inner_a = cs
+        .iter()
+        .position(|&c| !markup(c) && !is_space(c))
+        .unwrap_or(cs.len());
+    let inner_b = cs
+        .iter()
+        .rposition(|&c| !markup(c) && !is_space(c))
+        .map_or(inner_a, |p| p + 1);
+    if inner_a >= inner_b {
+        return CellKind::Label;
+    }
+    let cs = &cs[inner_a..inner_b];
+    // The common case first: a plain number.
+    if cs.iter().all(|&c| digit(c).is_some()) {
+        return CellKind::Value;
+    }
+    if cs.iter().any(|&c| digit(c).is_some())
+        && super::doc::is_page_line(&cs.iter().collect::<String>())
+    {
+        return CellKind::PageFooter;
+    }
+    if cs.iter().all(|&c| is_space(c) || GLYPHS.contains(&c)) {
+        return CellKind::Glyph;
+    }
+    let toks = scan_chars(cs, 0, cs.len(), |_| false);
+    if toks.is_empty() {
+        return CellKind::Label;
+    }
+    // Every char is a token's, a space, or a unit or note mark right after a number.
+    let mut i = 0;
+    let mut after_number = false;
+    let mut k = 0;
+    while i < cs.len() {
+        if let Some(tok) = toks.get(k).filter(|tok| tok.start == i) {
+            after_number = tok.kind == TokKind::Number;
+            i = tok.end;
+            k += 1;
+            continue;
+        }
+        if is_space(cs[i]) {
+            i += 1;
+            continue;
+        }
+        if after_number {
+            if let Some(n) = unit_at(cs, i) {
+                i += n;
+                after_number = false;
+                continue;
+            }
+            if matches!(cs[i], '*' | '＊' | '※') {
+                i += 1;
+                continue;
+            }
+        }
+        return CellKind::Label;
+    }
+    CellKind::Value
+}
+
+/// The length of a unit at `i`, bare (件) or in brackets (（件）).
+fn unit_at(cs: &[char], i: usize) -> Option<usize> {
+    let starts = |at: usize, w: &str| {
+        let n = w.chars().count();
+        at + n <= cs.len() && cs[at..at + n].iter().copied().eq(w.chars())
+    };
+    for u in CELL_UNITS {
+        let n = u.chars().count();
+        if starts(i, u) {
+            return Some(n);
+        }
+        if matches!(cs[i], '（' | '(')
+            && starts(i + 1, u)
+            && matches!(cs.get(i + 1 + n), Some('）' | ')'))
+        {
+            return Some(n + 2);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -213,6 +351,75 @@ mod tests {
         assert_eq!(texts("无法提供 / —"), ["Z", "Z"]);
         assert_eq!(texts("１２３"), ["123"]);
         assert_eq!(texts("a\u{E000}b"), ["B"]);
+    }
+
+    fn kind(s: &str) -> CellKind {
+        cell_kind(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_cell_is_a_value_only_when_all_of_it_is() {
+        for v in [
+            "217",
+            " 0 ",
+            "无",
+            "—",
+            "―",
+            "/",
+            "／",
+            "－",
+            "-",
+            "--",
+            "18651.06",
+            "12.5万元",
+            "5件",
+            "3 项",
+            "1,234",
+            "+1036",
+            "-3",
+            "减少3",
+            "6000017",
+            "0 0",
+            "（空）",
+            "**21**",
+            "7（件）",
+            "5%",
+        ] {
+            assert_eq!(kind(v), CellKind::Value, "{v:?}");
+        }
+        for l in [
+            "1.属于国家秘密",
+            "数据3",
+            "列2",
+            "第1项",
+            "Column 3",
+            "总计",
+            "无法提供",
+            "3注",
+            "增3",
+            "*",
+        ] {
+            assert_eq!(kind(l), CellKind::Label, "{l:?}");
+        }
+        for g in ["□", "☑", "☐", "✓", "✔", "■", "●", "○", "☑ ☐"] {
+            assert_eq!(kind(g), CellKind::Glyph, "{g:?}");
+        }
+        for p in ["— 4 —", "- 4 -", "-4-", "第4页", "第 4 页", "4/10"] {
+            assert_eq!(kind(p), CellKind::PageFooter, "{p:?}");
+        }
+        for b in ["", "  ", "\u{a0}", "\u{3000}", "\u{E000}"] {
+            assert_eq!(kind(b), CellKind::Blank, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn ignored_chars_are_no_part_of_a_token() {
+        // A sign before an ignored digit is no number (nor a printed zero);
+        // a run of digits ends at an ignored one; an ignored dash is no zero.
+        let cs: Vec<char> = "-1 23 — -".chars().collect();
+        let toks = scan_chars(&cs, 0, cs.len(), |i| i == 1 || i == 4 || i == 6);
+        let got: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(got, ["2", "0"]);
     }
 
     #[test]
