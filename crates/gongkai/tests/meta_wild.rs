@@ -515,7 +515,6 @@ fn a_numbered_heading_in_unrelated_words_is_not_the_section() {
 /// `meta::read_sections_doubts` finds), and validate makes the S-1 a
 /// reading note instead of an error.
 #[test]
-#[ignore = "needs parse/mod.rs to store meta::read_sections_doubts's doubts in Report::doubts"]
 fn a_numbered_heading_in_unrelated_words_is_a_doubt_not_an_error() {
     let r = parse(&text(&Shape {
         headings: [

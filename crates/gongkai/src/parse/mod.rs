@@ -109,7 +109,9 @@ impl Registry {
         let old_rows = self.old_rows(form);
         let spans = read_tables(&doc, form, &found, structured, &old_rows, &mut report);
         doubt_unread(&doc, form, &found, &mut report);
-        report.sections = meta::read_sections(&doc, Some(form), &spans);
+        let (sections, doubts) = meta::read_sections_doubts(&doc, Some(form), &spans);
+        report.sections = sections;
+        report.doubts.extend(doubts);
         if bom > 0 {
             for span in report.spans.values_mut() {
                 *span = [span[0] + bom, span[1] + bom];
