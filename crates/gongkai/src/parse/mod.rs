@@ -382,7 +382,11 @@ fn read_tables(
                 .map_or(region_end(doc, form, next), |h| {
                     h.min(region_end(doc, form, next))
                 }),
-            None => stop_after(doc, start),
+            // After the last table: up to what ends the tables, or the next
+            // section's heading (in any of its wordings).
+            None => {
+                stop_after(doc, start).min(heading_after(doc, form, start).unwrap_or(usize::MAX))
+            }
         };
         let end = end.max(start);
         match f.kind {
