@@ -29,6 +29,7 @@ export {
   validatePair,
   render,
   stylesheet,
+  isReading,
   forms,
   loadForm,
   aggregate,

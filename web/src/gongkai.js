@@ -37,6 +37,7 @@ export const validatePair = (previous, current, options) =>
   core.validatePair(previous, current, options);
 export const render = (report, options) => core.render(report, options);
 export const stylesheet = () => core.stylesheet();
+export const isReading = (finding) => core.isReading(finding);
 export const forms = () => core.forms();
 export const loadForm = (definition) => core.loadForm(definition);
 export const aggregate = (reports, options) => core.aggregate(reports, options);

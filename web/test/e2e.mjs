@@ -2,7 +2,10 @@
 // no browser download), served with a strict CSP. A clerk types Pingtan
 // 2020's Table 3 (../shared/corpus/014-pingtan-syq-2020.txt) into the 2021
 // entry form, sees the errors on （七）总计, fixes them; the same on the form
-// whose inputs carry no addresses; the "check a published report" page; and
+// whose inputs carry no addresses; the "check a published report" page —
+// the report's faults counted and listed apart from what could not be read
+// or checked (tests/cases/synthetic-text-stray-value, Pingtan 2020), and a
+// click on a finding selecting its cell's source text in the textarea; and
 // the browser bench. Screenshots and bench numbers go to artifacts/.
 import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -161,6 +164,125 @@ try {
     await page.close();
   });
 
+  await test("check pasted text with a stray value: no errors, what was not read apart, its place selected", async () => {
+    const page = await open("/demo/check.html");
+    // The golden case, with a character outside the BMP (two UTF-16 units,
+    // one code point) in the text before the tables: the core's offsets
+    // count code points, the textarea's count UTF-16 units.
+    const original = await readFile(join(repo, "tests/cases/synthetic-text-stray-value/input.txt"), "utf8");
+    assert.ok(original.includes("努力传递政府"));
+    const text = original.replace("努力传递政府", "努力传递\u{20BB7}政府");
+    await page.fill("#source", text);
+    await page.click("button[type=submit]");
+    await page.waitForSelector("#result table");
+    const status = await page.textContent("#status");
+    assert.match(status, /^表式 2021：0 个错误，\d+ 个警告；另有 3 项未能读取\/未能核对（不是报告的错误）$/);
+    // The status counts come from the core's isReading, as the sections do.
+    const reading = page.locator("#result .gk-findings.gk-reading li");
+    const faults = page.locator("#result .gk-findings:not(.gk-reading) li");
+    assert.equal(await reading.count(), 3);
+    const warnings = await faults.evaluateAll((lis) => lis.filter((li) => li.classList.contains("gk-warning")).length);
+    assert.match(status, new RegExp(`：0 个错误，${warnings} 个警告；`));
+    assert.deepEqual(await reading.locator("code.gk-rule").allTextContents(), ["R-2", "R-5", "R-5"]);
+    assert.match(await page.textContent("#result .gk-findings.gk-reading h2"), /^未能读取\/未能核对（不是报告的错误）：3 项$/);
+    for (const rule of await faults.locator("code.gk-rule").allTextContents()) assert.doesNotMatch(rule, /^R-/);
+    // The report's faults come first; nothing is marked as an error.
+    assert.equal(await page.locator("#result .gk-findings").first().getAttribute("class"), "gk-findings");
+    assert.equal(await page.locator("#result .gk-error").count(), 0);
+    assert.equal(await page.locator("#result td.gk-related").count(), 0);
+    // The R-2 cell is marked as not read, visibly unlike an error.
+    const r2 = reading.filter({ has: page.locator("code.gk-rule", { hasText: /^R-2$/ }) });
+    const cell = (await r2.locator("a.gk-goto").getAttribute("href")).slice("#gk-".length);
+    assert.equal(cell, "requests/not_processed.repeat/natural");
+    const td = page.locator(`#result td[data-cell="${cell}"]`);
+    assert.equal(await td.getAttribute("class"), "gk-value gk-unread");
+    const look = await td.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { style: s.outlineStyle, color: s.outlineColor };
+    });
+    assert.equal(look.style, "dashed");
+    assert.notEqual(look.color, "rgb(200, 16, 46)");
+    // Clicking the finding selects exactly its cell's source text.
+    const [start, end] = (await r2.getAttribute("data-span")).split(" ").map(Number);
+    const points = [...text];
+    const from = points.slice(0, start).join("").length;
+    const to = from + points.slice(start, end).join("").length;
+    assert.equal(from, start + 1, "one astral character before the cell");
+    await r2.locator("code.gk-rule").click();
+    const sel = await page.evaluate(() => {
+      const t = document.getElementById("source");
+      return {
+        focused: document.activeElement === t,
+        start: t.selectionStart,
+        end: t.selectionEnd,
+        text: t.value.slice(t.selectionStart, t.selectionEnd),
+        scrolled: t.scrollTop,
+      };
+    });
+    assert.equal(sel.focused, true);
+    assert.deepEqual([sel.start, sel.end], [from, to]);
+    assert.equal(sel.text, (await td.textContent()).trim());
+    assert.equal(sel.text, "7");
+    assert.ok(sel.scrolled > 0, "the textarea scrolled to the selection");
+    assert.match(await page.textContent("#source-note"), /^原文第 \d+ 行：“7”/);
+    // Clicking a marked cell does the same; one with a span of its own too.
+    await page.locator("#source").evaluate((t) => t.setSelectionRange(0, 0));
+    await page.locator('#result td[data-cell="requests/total/natural"]').click();
+    const total = await page.evaluate(() => {
+      const t = document.getElementById("source");
+      return t.value.slice(t.selectionStart, t.selectionEnd);
+    });
+    assert.equal(total, (await page.textContent('#result td[data-cell="requests/total/natural"]')).trim());
+    await page.screenshot({ path: join(artifacts, "e2e-check-stray.png"), fullPage: true });
+    await page.close();
+  });
+
+  await test("check a published report with a real error: the error stays an error, apart from what was not read", async () => {
+    const page = await open("/demo/check.html");
+    const text = await readFile(join(repo, "../shared/corpus/014-pingtan-syq-2020.txt"), "utf8");
+    await page.fill("#source", text);
+    await page.click("button[type=submit]");
+    await page.waitForSelector("#result table");
+    assert.match(
+      await page.textContent("#status"),
+      /^表式 2019：2 个错误，\d+ 个警告；另有 \d+ 项未能读取\/未能核对（不是报告的错误）$/,
+    );
+    const faults = page.locator("#result .gk-findings:not(.gk-reading) li");
+    const reading = page.locator("#result .gk-findings.gk-reading li");
+    const rulesOf = (items, severity) =>
+      items.evaluateAll(
+        (lis, sev) => lis.filter((li) => li.classList.contains(`gk-${sev}`)).map((li) => li.querySelector("code.gk-rule").textContent),
+        severity,
+      );
+    assert.deepEqual(await rulesOf(faults, "error"), ["T3-2", "T3-2"]);
+    assert.ok((await reading.count()) > 0);
+    assert.deepEqual(await rulesOf(reading, "error"), []);
+    for (const rule of await reading.locator("code.gk-rule").allTextContents()) assert.match(rule, /^R-/);
+    assert.match(await page.getAttribute('#result td[data-cell="requests/total/natural"]', "class"), /\bgk-error\b/);
+    assert.ok((await page.locator("#result td.gk-unread").count()) > 0);
+    // The numbers of the list follow the marks: the faults 1…k, then the rest.
+    const ids = await page.locator("#result .gk-findings li").evaluateAll((lis) => lis.map((li) => li.id));
+    assert.deepEqual(ids, ids.map((_, i) => `gk-f${i + 1}`));
+    // Clicking the error selects the total as printed.
+    const error = faults.filter({ has: page.locator("a.gk-goto[href='#gk-requests/total/natural']") });
+    await error.locator("code.gk-rule").click();
+    const selected = await page.evaluate(() => {
+      const t = document.getElementById("source");
+      return t.value.slice(t.selectionStart, t.selectionEnd);
+    });
+    assert.equal(selected, (await page.textContent('#result td[data-cell="requests/total/natural"]')).trim());
+    await page.screenshot({ path: join(artifacts, "e2e-check-reading.png"), fullPage: true });
+    // The status line and the two lists, close up.
+    const box = await page.evaluate(() => {
+      const r = (el) => el.getBoundingClientRect();
+      const first = r(document.querySelector("#result .gk-findings"));
+      const last = r(document.querySelector("#result .gk-findings.gk-reading"));
+      return { x: first.left - 8, y: first.top + window.scrollY - 8, width: first.width + 16, height: last.bottom - first.top + 16 };
+    });
+    await page.screenshot({ path: join(artifacts, "e2e-check-findings.png"), fullPage: true, clip: box });
+    await page.close();
+  });
+
   await test("check a Word file: the official template read by the file package", async () => {
     const page = await open("/demo/check.html");
     await page.setInputFiles("#file", join(repo, "../shared/corpus/template-2021.docx"));
@@ -172,6 +294,9 @@ try {
       performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).map((r) => new URL(r.name).pathname),
     );
     assert.deepEqual(wasm.sort(), ["/pkg-files/gongkai_wasm_bg.wasm", "/pkg/gongkai_wasm_bg.wasm"]);
+    // A Word file's cells have no place in a text the page has: it says so.
+    await page.locator("#result td[data-cell]").first().click();
+    assert.match(await page.textContent("#source-note"), /Word 文件：暂时还不能显示单元格在原文中的位置/);
     await page.close();
   });
 

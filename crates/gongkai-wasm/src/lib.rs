@@ -439,6 +439,20 @@ fn reports_arg(v: &JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
         .collect()
 }
 
+/// Whether a finding (of an outcome) is the reader's — what gongkai could
+/// not read or check — rather than the report's fault: the core's
+/// `summary::is_reading`, so a page groups findings as the CLI does.
+#[wasm_bindgen(js_name = isReading, skip_typescript)]
+pub fn is_reading(finding: JsValue) -> Result<bool, JsValue> {
+    if Array::is_array(&finding) {
+        return Err(usage("isReading takes one finding, not an array"));
+    }
+    let text = json_text(&finding, "the finding", "a finding object")?;
+    let finding: Finding = serde_json::from_str(&text)
+        .map_err(|e| js_error("json", &format!("not a finding: {e}")))?;
+    Ok(gongkai::summary::is_reading(&finding))
+}
+
 /// The default stylesheet of rendered HTML, for a page to inline or self-host.
 #[wasm_bindgen(skip_typescript)]
 pub fn stylesheet() -> String {
@@ -620,6 +634,7 @@ export type RuleId =
   | "R-1"
   | "R-2"
   | "R-3"
+  | "R-5"
   | "R-FMT-3"
   | "S-1"
   | "S-2"
@@ -728,6 +743,8 @@ export interface RenderOptions {
 export function render(report: ReportInput | string, options?: RenderOptions): string;
 /** The default stylesheet of rendered HTML (screen and print). */
 export function stylesheet(): string;
+/** Whether a finding is the reader's (not read / not checked: rules R-* that are not errors), not the report's fault. */
+export function isReading(finding: Finding): boolean;
 
 /** The sum of several reports of one form. */
 export interface Sum {

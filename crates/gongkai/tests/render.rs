@@ -220,7 +220,12 @@ fn findings_are_marked_on_their_cells_and_listed() {
     let outcome = gongkai::validate(&report, &Options::default());
     assert!(!outcome.valid);
     let html = gongkai::render(&report, &outcome.findings, &opts(Format::Html)).unwrap();
-    for (i, f) in outcome.findings.iter().enumerate() {
+    // Numbered as listed: the report's faults, then the reading notes.
+    let (reading, faults): (Vec<&gongkai::Finding>, Vec<&gongkai::Finding>) = outcome
+        .findings
+        .iter()
+        .partition(|f| gongkai::summary::is_reading(f));
+    for (i, f) in faults.iter().chain(&reading).enumerate() {
         let n = i + 1;
         assert!(html.contains(&format!(
             "<li id=\"gk-f{n}\" class=\"gk-{}\">",
@@ -287,19 +292,32 @@ fn hostile() -> (Registry, Report, Vec<gongkai::Finding>) {
                       "requests/new/total": "=HYPERLINK(\"http://x\")",
                       "requests/new/commercial": "a|b\nc\u001b[31m",
                       "requests/<svg onload=x>/natural": 1},
+            "spans": {"requests/new/commercial": [3, 9]},
             "raw": {"requests/new/research": "\"><script>r()</script>"}}"#,
     )
     .unwrap();
-    let findings = vec![gongkai::Finding {
-        rule: "<i>R</i>".into(),
-        severity: gongkai::Severity::Error,
-        cell: Some("requests/new/natural".into()),
-        related: vec![],
-        expected: None,
-        actual: None,
-        message: "</li><script>m()</script>".into(),
-        quote: Some("<q onload=x>".into()),
-    }];
+    let findings = vec![
+        gongkai::Finding {
+            rule: "<i>R</i>".into(),
+            severity: gongkai::Severity::Error,
+            cell: Some("requests/new/natural".into()),
+            related: vec![],
+            expected: None,
+            actual: None,
+            message: "</li><script>m()</script>".into(),
+            quote: Some("<q onload=x>".into()),
+        },
+        gongkai::Finding {
+            rule: "R-<svg onload=x>".into(),
+            severity: gongkai::Severity::Warning,
+            cell: Some("requests/new/commercial".into()),
+            related: vec!["requests/<svg onload=x>/natural".into()],
+            expected: None,
+            actual: None,
+            message: "\" onmouseover=\"r()<script>".into(),
+            quote: Some("<q onload=y>".into()),
+        },
+    ];
     (registry, report, findings)
 }
 
@@ -333,6 +351,14 @@ fn everything_from_the_report_is_escaped() {
         assert!(html.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(html.contains("&quot;&gt;&lt;script&gt;r()&lt;/script&gt;"));
+        // The reading note, in its own section, escaped too.
+        assert!(html.contains(
+            "<section class=\"gk-findings gk-reading\">\n<h2>未能读取/未能核对（不是报告的错误）：1 项</h2>\n<ol start=\"2\">\n\
+             <li id=\"gk-f2\" class=\"gk-warning\" data-span=\"3 9\"><span class=\"gk-sev\">警告</span> \
+             <code class=\"gk-rule\">R-&lt;svg onload=x&gt;</code> &quot; onmouseover=&quot;r()&lt;script&gt; \
+             <a class=\"gk-goto\" href=\"#gk-requests/new/commercial\">查看单元格</a>\
+             <blockquote>&lt;q onload=y&gt;</blockquote></li>\n</ol>\n</section>\n"
+        ), "{html}");
         // Every tag is one gongkai writes.
         let tags: std::collections::BTreeSet<&str> = html
             .split('<')
@@ -386,6 +412,8 @@ fn everything_from_the_report_is_escaped() {
             "/code",
             "blockquote",
             "/blockquote",
+            "p",
+            "/p",
         ];
         for t in tags {
             assert!(allowed.contains(&t), "unexpected tag <{t}");
@@ -428,4 +456,195 @@ fn a_blank_form_renders_every_table_and_a_report_with_no_form_is_an_error() {
     assert_eq!(err.code(), "usage");
     assert!("pdf".parse::<Format>().is_err());
     assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
+}
+
+/// The stray-value case: a row with one value too many. What the reader
+/// could not read or check is listed apart from the report's faults, its
+/// cells marked as not read (never as wrong), each item with its cell's
+/// place in the text given to `parse`.
+#[test]
+fn reading_notes_are_listed_apart_and_their_cells_marked_as_not_read() {
+    let text = fs::read_to_string(root().join("tests/cases/synthetic-text-stray-value/input.txt"))
+        .unwrap();
+    let report = Registry::builtin().parse(&text).unwrap();
+    let outcome = gongkai::validate(&report, &Options::default());
+    let reading: Vec<&gongkai::Finding> = outcome
+        .findings
+        .iter()
+        .filter(|f| gongkai::summary::is_reading(f))
+        .collect();
+    let faults: Vec<&gongkai::Finding> = outcome
+        .findings
+        .iter()
+        .filter(|f| !gongkai::summary::is_reading(f))
+        .collect();
+    let rules: Vec<&str> = reading.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["R-2", "R-5", "R-5"]);
+    assert!(faults
+        .iter()
+        .all(|f| f.severity != gongkai::Severity::Error));
+    let html = gongkai::render(&report, &outcome.findings, &opts(Format::Html)).unwrap();
+
+    // Two sections: the report's faults first, then the reading notes.
+    let a = html.find("<section class=\"gk-findings\">\n").unwrap();
+    let b = html
+        .find("<section class=\"gk-findings gk-reading\">\n")
+        .unwrap();
+    assert!(a < b);
+    let faults_html = &html[a..b];
+    let reading_html = &html[b..];
+    assert!(faults_html.starts_with(&format!(
+        "<section class=\"gk-findings\">\n<h2>发现的问题（{}）</h2>\n<ol>\n<li id=\"gk-f1\" ",
+        faults.len()
+    )));
+    assert!(reading_html.starts_with(&format!(
+        "<section class=\"gk-findings gk-reading\">\n<h2>未能读取/未能核对（不是报告的错误）：3 项</h2>\n<ol start=\"{}\">\n",
+        faults.len() + 1
+    )));
+    assert_eq!(faults_html.matches("<li ").count(), faults.len());
+    assert_eq!(reading_html.matches("<li ").count(), 3);
+    for f in &faults {
+        assert!(faults_html.contains(&f.message) && !reading_html.contains(&f.message));
+    }
+    for (k, f) in reading.iter().enumerate() {
+        let n = faults.len() + k + 1;
+        let cell = f.cell.as_deref().unwrap();
+        let [start, end] = report.spans[cell];
+        // The item: numbered in order, its cell's place, a link to the cell.
+        let item = format!(
+            "<li id=\"gk-f{n}\" class=\"gk-warning\" data-span=\"{start} {end}\"><span class=\"gk-sev\">警告</span> \
+             <code class=\"gk-rule\">{}</code> {} <a class=\"gk-goto\" href=\"#gk-{cell}\">查看单元格</a></li>\n",
+            f.rule, f.message
+        );
+        assert!(reading_html.contains(&item), "{item}\n{reading_html}");
+        // The span, in chars of the text given to parse, is the cell's token.
+        let source: String = text.chars().skip(start).take(end - start).collect();
+        assert_eq!(source, report.raw[cell], "{cell}");
+        // The cell: marked as not read, with a grey mark to its note.
+        let td = format!(
+            "<td id=\"gk-{cell}\" data-cell=\"{cell}\" class=\"gk-value gk-unread\" title=\"{} 警告：{}\" \
+             aria-describedby=\"gk-f{n}\">{}<a class=\"gk-ref gk-ref-reading\" href=\"#gk-f{n}\" data-n=\"{n}\" aria-label=\"问题 {n}\"></a></td>",
+            f.rule, f.message, report.raw[cell]
+        );
+        assert!(html.contains(&td), "{td}");
+    }
+    // No cell is marked as wrong or as part of a broken sum: the R-5 notes'
+    // related cells are fine as far as anyone knows.
+    for bad in ["gk-error", "gk-related"] {
+        assert!(!html.contains(&format!(" {bad}\"")), "{bad}");
+    }
+    // The same in English.
+    let en = gongkai::render(
+        &report,
+        &outcome.findings,
+        &RenderOptions {
+            lang: gongkai::Lang::En,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(en.contains(&format!(
+        "<section class=\"gk-findings gk-reading\">\n<h2>Not read / not checked (not the report's faults): 3</h2>\n<ol start=\"{}\">\n",
+        faults.len() + 1
+    )));
+    // The marks do not change what the table reads as.
+    let back = Registry::builtin().parse(&html).unwrap();
+    assert_eq!(back.form, report.form);
+    assert_eq!(
+        read(back.cells.get("requests/total/natural")),
+        read(report.cells.get("requests/total/natural"))
+    );
+}
+
+/// Findings given interleaved are numbered as listed; a cell with a fault
+/// and a reading note is marked by the fault; a report with only reading
+/// notes says it has no faults.
+#[test]
+fn findings_are_numbered_as_listed_faults_first() {
+    let report = Report::from_json(
+        r#"{"form": "2021",
+            "cells": {"requests/new/natural": 1, "requests/new/total": 2, "requests/granted/natural": 3}}"#,
+    )
+    .unwrap();
+    let finding = |rule: &str, severity, cell: &str, related: &[&str]| gongkai::Finding {
+        rule: rule.into(),
+        severity,
+        cell: Some(cell.into()),
+        related: related.iter().map(|s| s.to_string()).collect(),
+        expected: None,
+        actual: None,
+        message: format!("{rule} {cell}"),
+        quote: None,
+    };
+    use gongkai::Severity::{Error, Info, Warning};
+    let findings = vec![
+        finding("R-1", Warning, "requests/new/natural", &[]),
+        finding(
+            "T3-2",
+            Error,
+            "requests/new/total",
+            &["requests/new/natural"],
+        ),
+        finding(
+            "R-5",
+            Warning,
+            "requests/new/total",
+            &["requests/granted/natural"],
+        ),
+        // An R- rule that is an error is the report's (R-FMT-3 style).
+        finding("R-X", Error, "requests/granted/natural", &[]),
+        finding("R-2", Info, "requests/granted/natural", &[]),
+    ];
+    let html = gongkai::render(&report, &findings, &opts(Format::Html)).unwrap();
+    let ids: Vec<&str> = html
+        .match_indices("<li id=\"")
+        .map(|(i, _)| &html[i + 8..i + 8 + html[i + 8..].find('"').unwrap()])
+        .collect();
+    assert_eq!(ids, ["gk-f1", "gk-f2", "gk-f3", "gk-f4", "gk-f5"]);
+    let order: Vec<&str> = html
+        .match_indices("<code class=\"gk-rule\">")
+        .map(|(i, _)| &html[i + 22..i + 22 + html[i + 22..].find('<').unwrap()])
+        .collect();
+    assert_eq!(order, ["T3-2", "R-X", "R-1", "R-5", "R-2"]);
+    assert!(html.contains("<h2>发现的问题（2）</h2>"));
+    assert!(html.contains("<ol start=\"3\">"));
+    let td = |cell: &str| {
+        let start = html.find(&format!("<td id=\"gk-{cell}\"")).unwrap();
+        html[start..start + html[start..].find("</td>").unwrap()].to_string()
+    };
+    // A fault and a reading note: the fault's mark, both numbers in order.
+    let total = td("requests/new/total");
+    assert!(total.contains("class=\"gk-value gk-error\""), "{total}");
+    assert!(
+        total.contains("aria-describedby=\"gk-f1 gk-f4\""),
+        "{total}"
+    );
+    assert!(
+        total.contains("<a class=\"gk-ref\" href=\"#gk-f1\""),
+        "{total}"
+    );
+    assert!(
+        total.contains("<a class=\"gk-ref gk-ref-reading\" href=\"#gk-f4\""),
+        "{total}"
+    );
+    // Only a reading note: not read, even though an error names the cell.
+    let natural = td("requests/new/natural");
+    assert!(
+        natural.contains("class=\"gk-value gk-unread\""),
+        "{natural}"
+    );
+    // An error of an R- rule is the report's.
+    assert!(td("requests/granted/natural").contains("class=\"gk-value gk-error\""));
+    // Without spans (a report given as JSON), no data-span.
+    assert!(!html.contains("data-span"));
+
+    // Only reading notes: no faults, said so.
+    let html = gongkai::render(&report, &findings[..1], &opts(Format::Html)).unwrap();
+    assert!(html.contains(
+        "<section class=\"gk-findings\">\n<h2>发现的问题（0）</h2>\n<p class=\"gk-none\">未发现报告的问题。</p>\n</section>\n\
+         <section class=\"gk-findings gk-reading\">\n<h2>未能读取/未能核对（不是报告的错误）：1 项</h2>\n<ol start=\"1\">\n<li id=\"gk-f1\" "
+    ), "{html}");
+    // No findings: no list at all.
+    let html = gongkai::render(&report, &[], &opts(Format::Html)).unwrap();
+    assert!(!html.contains("gk-findings"));
 }

@@ -1,11 +1,69 @@
 //! HTML: the official tables with their merged cells, each value cell
-//! carrying its address, findings marked on their cells and listed after.
+//! carrying its address, findings marked on their cells and listed after —
+//! the report's faults first, then, in a section of their own, what gongkai
+//! could not read or check (`summary::is_reading`), which is not the
+//! report's fault.
+//!
+//! Findings are numbered in the order they are listed (the report's faults,
+//! then the reading notes, each in the order given): `gk-fN` is the N-th item
+//! of the lists, and a cell's mark `[N]` points to it.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::grid::{grids, GCell, Grid, Role};
 use super::{Ctx, STYLESHEET};
-use crate::finding::Severity;
+use crate::finding::{Lang, Severity};
+use crate::summary::is_reading;
+
+/// The findings in the order they are listed, and what the marks need.
+struct Listing<'a> {
+    /// Indices into `ctx.findings`: the report's faults, then the reading notes.
+    order: Vec<usize>,
+    /// How many of `order` are the report's faults.
+    faults: usize,
+    /// For each index into `ctx.findings`, its number in the lists (from 1).
+    number: Vec<usize>,
+    /// Whether each finding is the reader's.
+    reading: Vec<bool>,
+    /// Cells that take part in an error or warning of the report about
+    /// another cell (a reading note's cells are not marked: nothing is wrong
+    /// with them).
+    related: BTreeSet<&'a str>,
+}
+
+impl<'a> Listing<'a> {
+    fn new(ctx: &Ctx<'a>) -> Listing<'a> {
+        let findings = ctx.findings;
+        let reading: Vec<bool> = findings.iter().map(is_reading).collect();
+        let mut order: Vec<usize> = (0..findings.len()).filter(|&i| !reading[i]).collect();
+        let faults = order.len();
+        order.extend((0..findings.len()).filter(|&i| reading[i]));
+        let mut number = vec![0; findings.len()];
+        for (n, &i) in order.iter().enumerate() {
+            number[i] = n + 1;
+        }
+        // The related cells of every error and warning, less those that only
+        // reading notes name.
+        let related = ctx
+            .related
+            .iter()
+            .copied()
+            .filter(|a| {
+                findings.iter().zip(&reading).any(|(f, &r)| {
+                    !r && f.severity != Severity::Info && f.related.iter().any(|x| x == a)
+                })
+            })
+            .collect();
+        Listing {
+            order,
+            faults,
+            number,
+            reading,
+            related,
+        }
+    }
+}
 
 /// Escapes text for HTML content and double-quoted attributes.
 pub(crate) fn escape(s: &str) -> String {
@@ -46,8 +104,9 @@ pub(super) fn render(ctx: &Ctx) -> String {
             let _ = writeln!(out, "<h1>{}</h1>", escape(&t));
         }
     }
+    let listing = Listing::new(ctx);
     for grid in grids(ctx.form, ctx.report) {
-        table(ctx, &grid, &mut out);
+        table(ctx, &listing, &grid, &mut out);
     }
     let extra = ctx.extra();
     if !extra.is_empty() {
@@ -60,13 +119,13 @@ pub(super) fn render(ctx: &Ctx) -> String {
         );
         for a in extra {
             let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(a));
-            value(ctx, a, "", &mut out);
+            value(ctx, &listing, a, "", &mut out);
             out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
     }
     if !ctx.findings.is_empty() {
-        finding_list(ctx, &mut out);
+        finding_list(ctx, &listing, &mut out);
     }
     out.push_str("</div>\n");
     if ctx.options.page {
@@ -75,7 +134,7 @@ pub(super) fn render(ctx: &Ctx) -> String {
     out
 }
 
-fn table(ctx: &Ctx, grid: &Grid, out: &mut String) {
+fn table(ctx: &Ctx, listing: &Listing, grid: &Grid, out: &mut String) {
     let def = &ctx.form.def().tables[grid.table];
     let _ = writeln!(
         out,
@@ -97,7 +156,7 @@ fn table(ctx: &Ctx, grid: &Grid, out: &mut String) {
         };
         let _ = write!(out, "<tr{class}>");
         for cell in row {
-            self::cell(ctx, cell, out);
+            self::cell(ctx, listing, cell, out);
         }
         out.push_str("</tr>\n");
         if r + 1 == grid.head_rows {
@@ -121,7 +180,7 @@ fn spans(cell: &GCell) -> String {
     s
 }
 
-fn cell(ctx: &Ctx, cell: &GCell, out: &mut String) {
+fn cell(ctx: &Ctx, listing: &Listing, cell: &GCell, out: &mut String) {
     let spans = spans(cell);
     let text = escape(&cell.text);
     match cell.role {
@@ -147,22 +206,32 @@ fn cell(ctx: &Ctx, cell: &GCell, out: &mut String) {
         Role::Empty => {
             let _ = write!(out, "<td class=\"gk-empty\"{spans}></td>");
         }
-        Role::Value(i) => value(ctx, &ctx.form.cells()[i].address, &spans, out),
+        Role::Value(i) => value(ctx, listing, &ctx.form.cells()[i].address, &spans, out),
     }
 }
 
-fn value(ctx: &Ctx, address: &str, spans: &str, out: &mut String) {
+fn value(ctx: &Ctx, listing: &Listing, address: &str, spans: &str, out: &mut String) {
     let addr = escape(address);
     let mut classes = vec!["gk-value"];
     if !ctx.report.cells.contains_key(address) {
         classes.push("gk-absent");
     }
-    let sev = ctx.severity(address);
-    match sev {
+    let numbers = ctx.by_cell.get(address);
+    let mut numbers: Vec<usize> = numbers.into_iter().flatten().copied().collect();
+    numbers.sort_by_key(|&i| listing.number[i]);
+    // The cell's mark is the worst of the report's faults about it; a cell
+    // with only reading notes is marked as not read, not as wrong.
+    let worst = numbers
+        .iter()
+        .filter(|&&i| !listing.reading[i])
+        .map(|&i| ctx.findings[i].severity)
+        .min();
+    match worst {
         Some(Severity::Error) => classes.push("gk-error"),
         Some(Severity::Warning) => classes.push("gk-warning"),
         Some(Severity::Info) => classes.push("gk-info"),
-        None if ctx.related.contains(address) => classes.push("gk-related"),
+        None if !numbers.is_empty() => classes.push("gk-unread"),
+        None if listing.related.contains(address) => classes.push("gk-related"),
         None => {}
     }
     let _ = write!(
@@ -170,9 +239,8 @@ fn value(ctx: &Ctx, address: &str, spans: &str, out: &mut String) {
         "<td id=\"gk-{addr}\" data-cell=\"{addr}\" class=\"{}\"{spans}",
         classes.join(" ")
     );
-    let numbers = ctx.by_cell.get(address);
-    if let Some(ns) = numbers {
-        let title: Vec<String> = ns
+    if !numbers.is_empty() {
+        let title: Vec<String> = numbers
             .iter()
             .map(|&i| {
                 let f = &ctx.findings[i];
@@ -184,7 +252,10 @@ fn value(ctx: &Ctx, address: &str, spans: &str, out: &mut String) {
                 )
             })
             .collect();
-        let ids: Vec<String> = ns.iter().map(|i| format!("gk-f{}", i + 1)).collect();
+        let ids: Vec<String> = numbers
+            .iter()
+            .map(|&i| format!("gk-f{}", listing.number[i]))
+            .collect();
         let _ = write!(
             out,
             " title=\"{}\" aria-describedby=\"{}\"",
@@ -195,48 +266,100 @@ fn value(ctx: &Ctx, address: &str, spans: &str, out: &mut String) {
     let _ = write!(out, ">{}", escape(&ctx.value(address)));
     // The reference marks print their numbers from CSS, so the cell's text
     // stays the value alone (copying or re-reading the table gives the value).
-    for &i in numbers.into_iter().flatten() {
+    for &i in &numbers {
+        let class = if listing.reading[i] {
+            "gk-ref gk-ref-reading"
+        } else {
+            "gk-ref"
+        };
         let _ = write!(
             out,
-            "<a class=\"gk-ref\" href=\"#gk-f{n}\" data-n=\"{n}\" aria-label=\"{} {n}\"></a>",
+            "<a class=\"{class}\" href=\"#gk-f{n}\" data-n=\"{n}\" aria-label=\"{} {n}\"></a>",
             ctx.word("问题", "finding"),
-            n = i + 1
+            n = listing.number[i]
         );
     }
     out.push_str("</td>");
 }
 
-fn finding_list(ctx: &Ctx, out: &mut String) {
+fn finding_list(ctx: &Ctx, listing: &Listing, out: &mut String) {
+    let (faults, reading) = listing.order.split_at(listing.faults);
     let _ = write!(
         out,
-        "<section class=\"gk-findings\">\n<h2>{}（{}）</h2>\n<ol>\n",
+        "<section class=\"gk-findings\">\n<h2>{}（{}）</h2>\n",
         ctx.word("发现的问题", "Findings"),
-        ctx.findings.len()
+        faults.len()
     );
-    for (i, f) in ctx.findings.iter().enumerate() {
+    if faults.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"gk-none\">{}</p>",
+            ctx.word("未发现报告的问题。", "No faults of the report found.")
+        );
+    } else {
+        out.push_str("<ol>\n");
+        for &i in faults {
+            finding_item(ctx, listing, i, out);
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
+    if !reading.is_empty() {
         let _ = write!(
             out,
-            "<li id=\"gk-f{}\" class=\"gk-{}\"><span class=\"gk-sev\">{}</span> <code class=\"gk-rule\">{}</code> {}",
-            i + 1,
-            f.severity.as_str(),
-            ctx.severity_word(f.severity),
-            escape(&f.rule),
-            escape(&f.message)
+            "<section class=\"gk-findings gk-reading\">\n<h2>{}{}</h2>\n<ol start=\"{}\">\n",
+            ctx.word(
+                "未能读取/未能核对（不是报告的错误）",
+                "Not read / not checked (not the report's faults)"
+            ),
+            match ctx.options.lang {
+                Lang::ZhCn => format!("：{} 项", reading.len()),
+                Lang::En => format!(": {}", reading.len()),
+            },
+            faults.len() + 1
         );
-        if let Some(c) = &f.cell {
-            if ctx.form.cell_index(c).is_some() {
-                let _ = write!(
-                    out,
-                    " <a class=\"gk-goto\" href=\"#gk-{}\">{}</a>",
-                    escape(c),
-                    ctx.word("查看单元格", "show cell")
-                );
-            }
+        for &i in reading {
+            finding_item(ctx, listing, i, out);
         }
-        if let Some(q) = &f.quote {
-            let _ = write!(out, "<blockquote>{}</blockquote>", escape(q));
-        }
-        out.push_str("</li>\n");
+        out.push_str("</ol>\n</section>\n");
     }
-    out.push_str("</ol>\n</section>\n");
+}
+
+/// One item of a finding list: its severity, rule and message, a link to its
+/// cell and, when the cell was read from the text given to `parse`, the
+/// cell's place there (`data-span="start end"`, in chars) for a host page to
+/// show.
+fn finding_item(ctx: &Ctx, listing: &Listing, i: usize, out: &mut String) {
+    let f = &ctx.findings[i];
+    let span = f
+        .cell
+        .as_deref()
+        .and_then(|c| ctx.report.spans.get(c))
+        .map(|[a, b]| format!(" data-span=\"{a} {b}\""))
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        "<li id=\"gk-f{}\" class=\"gk-{}\"{span}><span class=\"gk-sev\">{}</span> <code class=\"gk-rule\">{}</code> {}",
+        listing.number[i],
+        f.severity.as_str(),
+        ctx.severity_word(f.severity),
+        escape(&f.rule),
+        escape(&f.message)
+    );
+    if let Some(c) = &f.cell {
+        // Every cell rendered has an id: the form's, and those after the
+        // tables that the form does not have.
+        if ctx.form.cell_index(c).is_some() || ctx.report.cells.contains_key(c) {
+            let _ = write!(
+                out,
+                " <a class=\"gk-goto\" href=\"#gk-{}\">{}</a>",
+                escape(c),
+                ctx.word("查看单元格", "show cell")
+            );
+        }
+    }
+    if let Some(q) = &f.quote {
+        let _ = write!(out, "<blockquote>{}</blockquote>", escape(q));
+    }
+    out.push_str("</li>\n");
 }
