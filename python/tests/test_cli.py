@@ -146,7 +146,10 @@ def test_english_messages() -> None:
     r = run("check", "--lang", "en", PINGTAN_2020)
     out = r.stdout.decode()
     assert "(form 2019)" in out
-    assert out.endswith("  invalid: 2 errors, 7 warnings, 0 notes\n")
+    assert out.endswith(
+        "  invalid: 2 errors, 7 warnings, 0 notes\n"
+        "  Also: 6 row(s) of Proactive disclosure not read (not counted as errors)\n"
+    )
 
 
 def test_prev_adds_the_cross_year_rules() -> None:
