@@ -25,6 +25,7 @@ __all__ = [
     "MetaDict",
     "NoteDict",
     "OutcomeDict",
+    "PlaceDict",
     "ReadHow",
     "RenderFormat",
     "ReportDict",
@@ -107,6 +108,7 @@ class ReportDict(_ReportRequired, total=False):
     #: What the reader is unsure of (a cell, row, table or ``section/KEY``),
     #: with why; checks resting on them are R-5 notes, not errors.
     doubts: dict[str, str]
+    places: dict[str, PlaceDict]
 
 
 class _FindingRequired(TypedDict):
@@ -119,10 +121,26 @@ class _FindingRequired(TypedDict):
     message: str
 
 
+class PlaceDict(TypedDict, total=False):
+    """Where a cell was read: line and column (text, HTML, Markdown), table /
+    row / cell (HTML, Word), page and box ``[left, bottom, right, top]`` in
+    points (PDF); numbers count from 1."""
+
+    line: int
+    column: int
+    table: int
+    row: int
+    cell: int
+    page: int
+    bbox: list[int]
+
+
 class FindingDict(_FindingRequired, total=False):
-    """A finding (model.md §5); ``quote`` only for text findings."""
+    """A finding (model.md §5); ``quote`` only for text findings, ``place``
+    where its cell was read in the source."""
 
     quote: str
+    place: PlaceDict
 
 
 class CountsDict(TypedDict):

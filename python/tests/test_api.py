@@ -311,6 +311,10 @@ def test_finding_is_frozen_hashable_and_round_trips() -> None:
     assert f.actual == "20"
     assert f.message == "（七）总计·自然人 应为 26（各项之和），报告为 20"
     assert f.quote is None
+    # Line 10, column 5412 of the portal text: the "20" of （七）总计…20 0 00 0.
+    assert f.place == {"line": 10, "column": 5412}
+    assert f.to_dict()["place"] == f.place
+    assert not f.reading
     with pytest.raises(AttributeError):
         f.rule = "X"  # type: ignore[misc]
     assert len(set(outcome.findings)) == len(outcome.findings)
@@ -321,6 +325,7 @@ def test_finding_is_frozen_hashable_and_round_trips() -> None:
     x5 = outcome.findings[0]
     assert x5.rule == "X-5"
     assert x5.cell is None
+    assert x5.place is None
     assert x5.quote is not None
     assert x5.to_dict()["quote"] == x5.quote
     assert repr(f).startswith("Finding(rule='T3-2', severity='error'")

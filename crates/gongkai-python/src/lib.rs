@@ -584,6 +584,7 @@ impl PyFinding {
                 actual,
                 message: message.to_string(),
                 quote,
+                place: None,
             },
         })
     }
@@ -660,6 +661,13 @@ impl PyFinding {
     #[getter]
     fn reading(&self) -> bool {
         gongkai::summary::is_reading(&self.inner)
+    }
+
+    /// Where the finding's cell was read in the source, as a dict (``line``,
+    /// ``column``; ``table``, ``row``, ``cell``; ``page``, ``bbox``), or None.
+    #[getter]
+    fn place<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.place.as_ref().map(|p| to_py(py, p)).transpose()
     }
 
     /// The finding as a dict of the finding JSON's shape (``quote`` only when there is one).

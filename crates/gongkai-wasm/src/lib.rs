@@ -592,6 +592,24 @@ export interface Report {
   /** Where each cell was read: [start, end) in Unicode code points of the text given to parse. */
   spans?: Record<string, [number, number]>;
   notes?: Note[];
+  /** How the reader got each cell (parsed input only). */
+  reads?: Record<string, "cell" | "tokens" | "glued" | "layout" | "detached" | "old_row">;
+  /** What the reader is unsure of (a cell, row, table or "section/KEY"), with why:
+   *  checks resting on them are R-5 reading notes, not errors. */
+  doubts?: Record<string, string>;
+  /** Where each cell was read, for a person to find it in the source. */
+  places?: Record<string, Place>;
+}
+
+/** A place in the source; numbers count from 1; a PDF box is [left, bottom, right, top] in points. */
+export interface Place {
+  line?: number;
+  column?: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+  page?: number;
+  bbox?: [number, number, number, number];
 }
 
 /** A report as validate accepts it: every field may be left out. */
@@ -677,6 +695,8 @@ export interface Finding {
   actual: string | null;
   message: string;
   quote?: string;
+  /** Where the finding's cell was read in the source. */
+  place?: Place;
 }
 
 export interface Outcome {

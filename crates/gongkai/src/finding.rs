@@ -75,6 +75,10 @@ pub struct Finding {
     /// The words of the report the finding is about, for text findings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Where its cell was read in the source (line and column, table / row /
+    /// cell, or page and box): `Report::places` of `cell`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::model::Place>,
 }
 
 /// Number of findings per severity.

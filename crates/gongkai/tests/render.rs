@@ -306,6 +306,7 @@ fn hostile() -> (Registry, Report, Vec<gongkai::Finding>) {
             actual: None,
             message: "</li><script>m()</script>".into(),
             quote: Some("<q onload=x>".into()),
+            place: None,
         },
         gongkai::Finding {
             rule: "R-<svg onload=x>".into(),
@@ -316,6 +317,7 @@ fn hostile() -> (Registry, Report, Vec<gongkai::Finding>) {
             actual: None,
             message: "\" onmouseover=\"r()<script>".into(),
             quote: Some("<q onload=y>".into()),
+            place: None,
         },
     ];
     (registry, report, findings)
@@ -575,6 +577,7 @@ fn findings_are_numbered_as_listed_faults_first() {
         actual: None,
         message: format!("{rule} {cell}"),
         quote: None,
+        place: None,
     };
     use gongkai::Severity::{Error, Info, Warning};
     let findings = vec![

@@ -41,6 +41,7 @@ pub(crate) fn finding(
         actual,
         message: def.map_or_else(|| id.to_string(), |d| render(&d.message, lang, args)),
         quote,
+        place: None,
     }
 }
 

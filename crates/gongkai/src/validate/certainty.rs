@@ -126,6 +126,7 @@ pub(super) fn settle(
                 actual: None,
                 message: render(&def.message, lang, &args),
                 quote: None,
+                place: first.place,
             },
         ));
     }

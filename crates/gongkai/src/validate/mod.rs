@@ -254,6 +254,10 @@ impl Run<'_> {
         };
         let message = render(message, self.lang, &args);
         let quote = self.quote.take();
+        let place = cell
+            .as_ref()
+            .and_then(|c| self.cur.report.places.get(&c.0))
+            .copied();
         self.out.push((
             key,
             Finding {
@@ -265,6 +269,7 @@ impl Run<'_> {
                 actual,
                 message,
                 quote,
+                place,
             },
         ));
     }
@@ -977,6 +982,7 @@ impl Registry {
                     actual: None,
                     message: render(&r.message, lang, &Args::new()),
                     quote: None,
+                    place: None,
                 })
             })
             .collect()
@@ -1007,6 +1013,7 @@ impl Registry {
                     actual: report.form.clone(),
                     message: render(&r.message, lang, &args),
                     quote: None,
+                    place: None,
                 }
             })
             .collect()
