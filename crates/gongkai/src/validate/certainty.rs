@@ -51,6 +51,16 @@ const REASONS: &[(&str, &str, &str)] = &[
         "a total comes out as 1+2+…, as if column numbers were read as values",
     ),
     (
+        "short_row",
+        "本行印出的数值少于单元格，可能有数值缺印或留空，拆分只是推测",
+        "the row prints fewer numbers than it has cells: a value may be lost or left empty, so any split is a guess",
+    ),
+    (
+        "row_skipped",
+        "本行夹在已读出的行之间却未读到，更可能是标签未能识别",
+        "the row lies between rows that were read, so its label was more likely not recognised than left out",
+    ),
+    (
         "detached",
         "行标签与数值分开印出，按顺序对应",
         "row labels printed apart from their values, matched in order",
