@@ -925,3 +925,388 @@ fn html_page_laid_out_in_a_table() {
     );
     check("layout", &page, &t);
 }
+
+// ---------------------------------------------------------------------------
+// Row by row, as printed: a row's values are its own printed row's
+// ---------------------------------------------------------------------------
+
+fn parse(text: &str) -> Report {
+    Registry::builtin().parse(text).unwrap()
+}
+
+/// The errors of a minimal report that touch a cell of one of `rows`
+/// (`table/row`): the tables and rows it does not print are its own faults.
+fn errors_on(report: &Report, rows: &[&str]) -> Vec<String> {
+    let touches = |a: &String| rows.iter().any(|r| a.starts_with(&format!("{r}/")));
+    Registry::builtin()
+        .validate(report, &Options::default())
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.cell.iter().chain(&f.related).any(touches))
+        .map(|f| format!("{} {:?}: {}", f.rule, f.cell, f.message))
+        .collect()
+}
+
+/// The cells of `row` (`table/row`) that were read.
+fn row_read(report: &Report, row: &str) -> Vec<String> {
+    let prefix = format!("{row}/");
+    report
+        .cells
+        .keys()
+        .filter(|a| a.starts_with(&prefix))
+        .cloned()
+        .collect()
+}
+
+/// Table 2 as one 4-column grid (as converters and gongkai's own rendering
+/// print it), `rows` after its first sub-heading and header; then the
+/// six rows of Table 3.
+fn min_grid(rows: &str) -> String {
+    let mut s = String::from(
+        "# 某局2023年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n| 第二十条第（一）项 | | | |\n| --- | --- | --- | --- |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n",
+    );
+    s += rows;
+    s += "\n## 三、收到和处理政府信息公开申请情况\n\n";
+    s += &min_table("")[MIN_HEAD.len()..];
+    s
+}
+
+/// Table 2's rows after 规章 and 行政规范性文件, padded to four cells.
+const GRID_REST: &str = "| 第二十条第（五）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 5821 | | |\n| 第二十条第（六）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚 | 436 | | |\n| 行政强制 | 3 | | |\n| 第二十条第（八）项 | | | |\n| 信息内容 | 本年收费金额（单位：万元） | | |\n| 行政事业性收费 | 12.5 | | |\n";
+
+/// Padding: `| 行政许可 | 5821 | | |` has one value and two empty cells
+/// that pad it to the grid's width; sub-heading rows (`| 第二十条第（六）项 | | | |`)
+/// and header rows padded with empty cells give no values either. No row
+/// is doubted and nothing is noted.
+#[test]
+fn min_padding_cells_are_not_values() {
+    let text = min_grid(&format!(
+        "| 规章 | 1 | 0 | 11 |\n| 行政规范性文件 | 8 | 2 | 66 |\n{GRID_REST}"
+    ));
+    assert_eq!(read(&text, "active/license/decisions"), n(5821));
+    assert_eq!(read(&text, "active/penalty/decisions"), n(436));
+    assert_eq!(read(&text, "active/coercion/decisions"), n(3));
+    assert_eq!(read(&text, "active/normative/in_force"), n(66));
+    let report = parse(&text);
+    assert!(report.doubts.is_empty(), "{:?}", report.doubts);
+    assert_eq!(
+        report.reads.get("active/license/decisions"),
+        Some(&gongkai::Read::Cell)
+    );
+    // The same in a portal's HTML, with `&nbsp;` spacer cells.
+    let html = format!(
+        "<html><body><p>二、主动公开政府信息情况</p><table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>{}{}{}</table><p>三、收到和处理政府信息公开申请情况</p><table>{}</table></body></html>",
+        tr(&["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+        tr(&["规章", "1", "0", "11"]),
+        [
+            ["行政规范性文件", "8", "2", "66"],
+            ["信息内容", "本年处理决定数量", "", ""],
+            ["行政许可", "5821", "", ""],
+            ["行政处罚", "436", "", ""],
+            ["行政强制", "3", "", ""],
+            ["信息内容", "本年收费金额（单位：万元）", "", ""],
+            ["行政事业性收费", "8421.36", "", ""],
+        ]
+        .iter()
+        .map(|r| tr(r))
+        .collect::<String>(),
+        [
+            ["一、本年新收政府信息公开申请数量", "5", "0", "0", "0", "0", "0", "5"],
+            ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"],
+            ["（一）予以公开", "3", "0", "0", "0", "0", "0", "3"],
+            ["（二）部分公开", "2", "0", "0", "0", "0", "0", "2"],
+        ]
+        .iter()
+        .map(|r| tr(r))
+        .collect::<String>(),
+    );
+    assert_eq!(read(&html, "active/coercion/decisions"), n(3));
+    assert_eq!(
+        read(&html, "active/fees/amount"),
+        Some(CellValue::Text("8421.36".into()))
+    );
+    assert!(parse(&html).doubts.is_empty());
+}
+
+/// A row whose value cell is printed empty in a padded grid
+/// (`| 行政强制 | | | |`) is a blank cell, not doubted: no block of values
+/// printed apart follows it.
+#[test]
+fn min_empty_cell_in_a_padded_grid_is_blank() {
+    let text = min_grid(&format!(
+        "| 规章 | 1 | 0 | 11 |\n| 行政规范性文件 | 8 | 2 | 66 |\n{}",
+        GRID_REST.replace("| 行政强制 | 3 | | |", "| 行政强制 | | | |")
+    ));
+    assert_eq!(
+        read(&text, "active/coercion/decisions"),
+        Some(CellValue::Blank)
+    );
+    assert_eq!(read(&text, "active/penalty/decisions"), n(436));
+    assert!(parse(&text).doubts.is_empty());
+}
+
+/// Shanghai's portal leaves the 总计 column (and other cells) blank: a row
+/// printing exactly its cells, the last ones empty, reads them as blanks;
+/// so does a genuine all-blank row, between rows or last.
+#[test]
+fn min_blank_totals_stay_blank() {
+    let text = min_table("")
+        .replace(
+            "| （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+            "| （一）予以公开 | 3 |  |  |  | 1 |  |  |",
+        )
+        .replace(
+            "| 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+            "| 1.属于国家秘密 |  |  |  |  |  |  |  |",
+        )
+        .replace(
+            "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| 2.其他法律行政法规禁止公开 |  |  |  |  |  |  |  |",
+        );
+    let blank = Some(CellValue::Blank);
+    assert_eq!(read(&text, "requests/granted/natural"), n(3));
+    assert_eq!(read(&text, "requests/granted/legal_services"), n(1));
+    assert_eq!(read(&text, "requests/granted/commercial"), blank);
+    assert_eq!(read(&text, "requests/granted/total"), blank);
+    for c in APPLICANTS.iter().chain(["total"].iter()) {
+        assert_eq!(
+            read(&text, &format!("requests/withheld.state_secret/{c}")),
+            blank
+        );
+        assert_eq!(
+            read(&text, &format!("requests/withheld.law_prohibited/{c}")),
+            blank
+        );
+    }
+    let report = parse(&text);
+    assert!(report.doubts.is_empty(), "{:?}", report.doubts);
+    // The same in HTML, `&nbsp;` in every blank cell.
+    let rows = [
+        [
+            "一、本年新收政府信息公开申请数量",
+            "5",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "5",
+        ],
+        [
+            "二、上年结转政府信息公开申请数量",
+            "1",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "1",
+        ],
+        ["（一）予以公开", "3", "", "", "", "1", "", ""],
+        ["（二）部分公开", "2", "", "", "", "", "", ""],
+        ["1.属于国家秘密", "", "", "", "", "", "", ""],
+    ];
+    let html = format!(
+        "<p>三、收到和处理政府信息公开申请情况</p><table>{}{}</table>",
+        tr(&[
+            "项目",
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计"
+        ]),
+        rows.iter().map(|r| tr(r)).collect::<String>()
+    );
+    assert_eq!(read(&html, "requests/granted/total"), blank);
+    assert_eq!(read(&html, "requests/withheld.state_secret/natural"), blank);
+    assert_eq!(read(&html, "requests/carried_over/total"), n(1));
+}
+
+/// A row that lost a column (`| 行政规范性文件 | 4 | 37 |` for three cells):
+/// which was lost cannot be told, so none of its cells is read (not 4, 37
+/// and a blank, nor a split of 37), and one R-2 note names the row. Not an
+/// error of the report.
+#[test]
+fn min_lost_column_stays_unread() {
+    let text = min_grid(&format!(
+        "| 规章 | 1 | 0 | 11 |\n| 行政规范性文件 | 4 | 37 |\n{GRID_REST}"
+    ));
+    let report = parse(&text);
+    assert!(
+        row_read(&report, "active/normative").is_empty(),
+        "{:?}",
+        report.cells
+    );
+    let r2: Vec<_> = report.notes.iter().filter(|n| n.rule == "R-2").collect();
+    assert_eq!(r2.len(), 1, "{}", notes_of(&report));
+    assert_eq!(r2[0].cell.as_deref(), Some("active/normative/issued"));
+    assert_eq!(r2[0].args["printed"], "4 37");
+    assert_eq!(
+        report.cells.get("active/license/decisions"),
+        n(5821).as_ref()
+    );
+    let rows = ["active/rules", "active/normative", "active/license"];
+    assert!(
+        errors_on(&report, &rows).is_empty(),
+        "{:?}",
+        errors_on(&report, &rows)
+    );
+    // In HTML too.
+    let html = format!(
+        "<p>二、主动公开政府信息情况</p><table>{}{}{}{}</table>{}",
+        tr(&["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+        tr(&["规章", "1", "0", "11"]),
+        tr(&["行政规范性文件", "4", "37"]),
+        tr(&["行政许可", "5821", "", ""]),
+        &min_table("")[MIN_HEAD.len()..]
+    );
+    let report = parse(&html);
+    assert!(row_read(&report, "active/normative").is_empty());
+    assert!(report.notes.iter().any(|n| n.rule == "R-2"));
+}
+
+/// The rows of the detached blocks below.
+const BLOCK_ROWS: [&str; 3] = ["state_secret", "law_prohibited", "security_stability"];
+
+/// Table 3's six rows with `block` printed between （二）部分公开 and
+/// 4.保护第三方合法权益.
+fn detached_table(block: &str) -> String {
+    let mut s = String::from(MIN_HEAD);
+    s += "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n";
+    s += &md_rule(8);
+    s += "| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n";
+    s += "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
+    s += "| （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n";
+    s += "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n";
+    s += block;
+    s += "| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
+    s
+}
+
+/// Labels printed apart from their values (PDF converters): three label
+/// rows with empty value cells (a glyph row among them), then three value
+/// rows with an empty or ticked label cell (a page footer among them).
+/// They pair in order; the reads say `detached` and the rows are doubted.
+#[test]
+fn min_detached_block_is_paired() {
+    let text = detached_table(
+        "| （三）不予公开 1.属于国家秘密 | | | | | | | |\n| 2.其他法律行政法规禁止公开 | | | | | | | |\n| □ | | | | | | | |\n| 3.危及“三安全一稳定” | | | | | | | |\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| — 4 — | | | | | | | |\n| ☑ | 0 | 0 | 2 | 0 | 0 | 0 | 2 |\n| | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+    );
+    let report = parse(&text);
+    let cell = |a: &str| report.cells.get(a).cloned();
+    assert_eq!(cell("requests/withheld.state_secret/natural"), n(1));
+    assert_eq!(cell("requests/withheld.state_secret/total"), n(1));
+    assert_eq!(cell("requests/withheld.law_prohibited/research"), n(2));
+    assert_eq!(cell("requests/withheld.law_prohibited/total"), n(2));
+    assert_eq!(cell("requests/withheld.security_stability/total"), n(0));
+    assert_eq!(cell("requests/withheld.third_party/total"), n(1));
+    assert_eq!(cell("requests/partial/total"), n(2));
+    for row in BLOCK_ROWS {
+        let key = format!("requests/withheld.{row}");
+        assert_eq!(
+            report.doubts.get(&key).map(String::as_str),
+            Some("detached")
+        );
+        assert_eq!(
+            report.reads.get(&format!("{key}/natural")),
+            Some(&gongkai::Read::Detached)
+        );
+    }
+    assert!(!report.doubts.contains_key("requests/partial"));
+    assert!(report.notes.is_empty(), "{}", notes_of(&report));
+    let rows = BLOCK_ROWS.map(|r| format!("requests/withheld.{r}"));
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    assert!(
+        errors_on(&report, &rows).is_empty(),
+        "{:?}",
+        errors_on(&report, &rows)
+    );
+}
+
+/// A block of labels whose block of values does not match it (three labels,
+/// two value rows): none of its rows is read — not as blanks — each is
+/// doubted, and one R-2 note names the block.
+#[test]
+fn min_mismatched_detached_block_is_unread() {
+    let text = detached_table(
+        "| 1.属于国家秘密 | | | | | | | |\n| 2.其他法律行政法规禁止公开 | | | | | | | |\n| 3.危及“三安全一稳定” | | | | | | | |\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| | 0 | 0 | 2 | 0 | 0 | 0 | 2 |\n",
+    );
+    let report = parse(&text);
+    for row in BLOCK_ROWS {
+        let key = format!("requests/withheld.{row}");
+        assert!(
+            row_read(&report, &key).is_empty(),
+            "{key}: {:?}",
+            report.cells
+        );
+        assert!(
+            report.doubts.contains_key(&key),
+            "{key}: {:?}",
+            report.doubts
+        );
+    }
+    let r2: Vec<_> = report.notes.iter().filter(|n| n.rule == "R-2").collect();
+    assert_eq!(r2.len(), 1, "{}", notes_of(&report));
+    assert_eq!(r2[0].related.len(), 3 * 7 - 1);
+    assert_eq!(report.cells.get("requests/partial/total"), n(2).as_ref());
+    assert_eq!(
+        report.cells.get("requests/withheld.third_party/total"),
+        n(1).as_ref()
+    );
+    assert!(!report.doubts.contains_key("requests/partial"));
+    let rows = BLOCK_ROWS.map(|r| format!("requests/withheld.{r}"));
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    assert!(
+        errors_on(&report, &rows).is_empty(),
+        "{:?}",
+        errors_on(&report, &rows)
+    );
+    // Value rows of another shape (fewer cells) do not pair either.
+    let text = detached_table("| 1.属于国家秘密 | | | | | | | |\n| | 1 | 0 | 0 | 0 | 0 | 1 |\n");
+    let report = parse(&text);
+    assert!(row_read(&report, "requests/withheld.state_secret").is_empty());
+    let rows = ["requests/withheld.state_secret"];
+    assert!(
+        errors_on(&report, &rows).is_empty(),
+        "{:?}",
+        errors_on(&report, &rows)
+    );
+}
+
+/// A label broken over two printed rows, with a value printed as a word
+/// (`无`) in the first: still the one row, its values the first row's,
+/// the second row's empty cells padding.
+#[test]
+fn min_label_broken_over_rows() {
+    let text = min_table("").replace(
+        "| 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+        "| 1.属于国 | 1 | 0 | 0 | 0 | 0 | 无 | 1 |\n| 家秘密 |  |  |  |  |  |  |  |\n",
+    );
+    assert_eq!(read(&text, "requests/withheld.state_secret/natural"), n(1));
+    assert_eq!(
+        read(&text, "requests/withheld.state_secret/other_org"),
+        n(0)
+    );
+    assert_eq!(read(&text, "requests/withheld.state_secret/total"), n(1));
+    assert!(parse(&text).doubts.is_empty());
+}
+
+/// Words in a row's own value cell (`| 行政许可 | abc | | |`): the cell is
+/// not read, and an R-2 note names it (not a blank read in silence).
+#[test]
+fn min_words_in_a_value_cell_are_noted() {
+    let text = min_grid(&format!(
+        "| 规章 | 1 | 0 | 11 |\n| 行政规范性文件 | 8 | 2 | 66 |\n{}",
+        GRID_REST.replace("| 行政许可 | 5821 | | |", "| 行政许可 | abc | | |")
+    ));
+    let report = parse(&text);
+    assert!(row_read(&report, "active/license").is_empty());
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.rule == "R-2" && n.cell.as_deref() == Some("active/license/decisions")));
+}

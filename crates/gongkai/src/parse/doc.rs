@@ -28,6 +28,10 @@ pub struct Doc {
     /// form's rows past their first cell, though a table's anchor or a
     /// column label may be there. Sorted.
     pub header_rows: Vec<HeaderRow>,
+    /// Every printed row of a structured table (an HTML `<tr>`, a Markdown
+    /// pipe row), in order: a row's values are the cells of its own row.
+    /// Empty for plain text and `pdftotext` output. Sorted.
+    pub rows: Vec<TableRow>,
     /// `ignored` as one flag per char, for the scanner's hot loop.
     ignored_mask: Vec<bool>,
 }
@@ -38,6 +42,37 @@ pub struct Doc {
 pub struct Marks {
     pub ignored: Vec<(usize, usize)>,
     pub header_rows: Vec<HeaderRow>,
+    pub rows: Vec<TableRow>,
+    /// Text of structured tables that is no part of any label: value cells
+    /// (`无`, `—`, `5件`), unit cells (`件`), glyph and page-footer cells,
+    /// rows of nothing. A label broken over two rows around them is still
+    /// one label.
+    pub not_label: Vec<(usize, usize)>,
+}
+
+/// A printed row of a structured table, in chars of the doc: where it is,
+/// which table it is in and what its cells are, so that a row of the form
+/// takes its values from its own printed row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TableRow {
+    pub start: usize,
+    pub end: usize,
+    /// The source table it is in, counted from 0 (a Markdown block of pipe
+    /// rows, an HTML `<table>`).
+    pub table: u32,
+    /// How many cells it prints, empty ones included.
+    pub cells: u32,
+    /// Where its first cell ends (its line break included).
+    pub first_end: usize,
+    /// Its first cell is empty or a glyph (`□`, `☑`): in a row with no
+    /// label, the label column left empty.
+    pub first_empty: bool,
+    /// One of its cells is a label (words): a row with none is a row of
+    /// values whose label was printed apart.
+    pub labeled: bool,
+    /// It may give values: not a header row, nor a row of only page
+    /// footers or glyphs.
+    pub data: bool,
 }
 
 /// A header row of a structured table, in chars of the doc.
@@ -65,10 +100,19 @@ impl Doc {
             src,
             ignored: marks.ignored,
             header_rows: marks.header_rows,
+            rows: marks.rows,
             ..Doc::default()
         };
-        doc.build_label_stream();
+        let pages = doc.ignored.len();
         doc.find_page_numbers();
+        let mut not_label = marks.not_label;
+        // Between the rows of a structured table, a page number is no part
+        // of a label a page break cut (`5.属于` / `第2页` / `三类内部事务信息`).
+        if !doc.rows.is_empty() {
+            not_label.extend_from_slice(&doc.ignored[pages..]);
+        }
+        not_label.sort_unstable();
+        doc.build_label_stream(&not_label);
         doc.build_masks();
         doc
     }
@@ -80,11 +124,21 @@ impl Doc {
         Doc::new(chars, src)
     }
 
-    fn build_label_stream(&mut self) {
+    /// The label stream: every char folded, but digits, blank markers and
+    /// the chars of the `skip` ranges (sorted).
+    fn build_label_stream(&mut self, skip: &[(usize, usize)]) {
         let mut lab = String::with_capacity(self.chars.len() * 3);
         let mut at = Vec::with_capacity(self.chars.len() * 3);
         let mut prev_digit = false;
+        let mut v = 0;
         for (i, &c) in self.chars.iter().enumerate() {
+            while v < skip.len() && skip[v].1 <= i {
+                v += 1;
+            }
+            if skip.get(v).is_some_and(|r| r.0 <= i) {
+                prev_digit = false;
+                continue;
+            }
             if c.is_ascii_digit() || ('０'..='９').contains(&c) {
                 prev_digit = true;
                 continue;
@@ -136,6 +190,7 @@ impl Doc {
             }
         }
         self.header_rows.sort_unstable();
+        self.rows.sort_unstable();
     }
 
     /// The index in `chars` of the label-stream byte `b`.
@@ -157,6 +212,12 @@ impl Doc {
         k > 0 && self.header_rows[k - 1].body <= i && i < self.header_rows[k - 1].end
     }
 
+    /// The index in `rows` of the structured table row that holds char `i`.
+    pub fn row_at(&self, i: usize) -> Option<usize> {
+        let k = self.rows.partition_point(|r| r.start <= i);
+        (k > 0 && i < self.rows[k - 1].end).then(|| k - 1)
+    }
+
     /// The source offsets of chars `[a, b)`.
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
         let s = self.src.get(a).copied().unwrap_or(0);
@@ -168,10 +229,10 @@ impl Doc {
         (s, e)
     }
 
+    /// The text of chars `[a, b)` (empty when `b <= a`).
     pub fn text(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(self.chars.len())..b.min(self.chars.len())]
-            .iter()
-            .collect()
+        let b = b.min(self.chars.len());
+        self.chars[a.min(b)..b].iter().collect()
     }
 }
 
@@ -230,12 +291,12 @@ mod tests {
     fn header_rows_past_their_first_cell() {
         let text = "项目\n予以公开\n部分公开\n";
         let marks = Marks {
-            ignored: Vec::new(),
             header_rows: vec![HeaderRow {
                 start: 0,
                 body: 2,
                 end: text.chars().count(),
             }],
+            ..Marks::default()
         };
         let d = Doc::with_marks(
             text.chars().collect(),

@@ -97,9 +97,7 @@ fn doubt_rows_skipped(report: &Report, form: &Form, doubts: &mut BTreeMap<String
         let skipped: Vec<usize> = data
             .iter()
             .copied()
-            .filter(|&r| {
-                !present(r) && !excused(r) && ((r > first && r < last) || after_extra(r))
-            })
+            .filter(|&r| !present(r) && !excused(r) && ((r > first && r < last) || after_extra(r)))
             .collect();
         for r in skipped {
             doubts

@@ -3,21 +3,21 @@
 //! blank marker. A tolerant scanner, not a browser: it never fails, whatever
 //! the markup, and keeps each char's offset in the source.
 
-use super::doc::{Doc, HeaderRow, Marks, BLANK_CELL};
-use super::tokens::{cell_kind, scan_chars, CellKind};
+use super::doc::{Doc, HeaderRow, Marks, TableRow, BLANK_CELL};
+use super::tokens::{cell_kind, is_unit_cell, scan_chars, CellKind};
 
-/// Whether the text looks like HTML.
+/// Whether the text looks like HTML. Line breaks and spans alone
+/// (`| 法律法规规<br>定的其他情形 | 件 |`) are what Markdown converters
+/// leave in pipe tables: Markdown with them is still Markdown.
 pub fn looks_like_html(s: &str) -> bool {
     let head: String = s
         .chars()
         .take(20_000)
         .collect::<String>()
         .to_ascii_lowercase();
-    [
-        "<table", "<p>", "<p ", "<div", "<html", "<br", "<td", "<span",
-    ]
-    .iter()
-    .any(|t| head.contains(t))
+    let has = |tags: &[&str]| tags.iter().any(|t| head.contains(t));
+    has(&["<table", "<p>", "<p ", "<div", "<html", "<td"])
+        || (has(&["<br", "<span"]) && !looks_like_markdown(s))
 }
 
 /// Whether the text has a Markdown table.
@@ -35,6 +35,8 @@ struct Out {
     /// Whether the current table has printed a row of two cells or more:
     /// a row of one cell is then a note in it, not a page laid out in a table.
     wide_rows: bool,
+    /// The current source table, counted from 0.
+    table: u32,
 }
 
 impl Out {
@@ -98,6 +100,7 @@ pub fn html_to_doc(html: &str) -> (Doc, Option<String>) {
         src: Vec::with_capacity(cs.len() / 2),
         marks: Marks::default(),
         wide_rows: false,
+        table: 0,
     };
     let mut title: Option<String> = None;
     let mut in_title = false;
@@ -156,6 +159,7 @@ pub fn html_to_doc(html: &str) -> (Doc, Option<String>) {
                     ("table", _) => {
                         flush_row(&mut out, &mut row, &mut cell, i);
                         out.wide_rows = false;
+                        out.table += 1;
                     }
                     ("td" | "th", false) => {
                         heading = None;
@@ -362,6 +366,13 @@ fn emit_row(out: &mut Out, cells: Vec<CellBuf>, kinds: &[CellKind], skip: usize,
     let n = cells.len();
     let row_start = out.chars.len();
     let mut first_end = None;
+    // Where the first emitted cell (blank or not) ends.
+    let mut first_cell_end = None;
+    // A row of a table, not prose: no long cell, and not a lone cell outside a table.
+    let is_row = (n >= 2 || out.wide_rows)
+        && cells[skip.min(n)..]
+            .iter()
+            .all(|c| c.chars.len() <= MAX_LABEL_CELL);
     for (c, &kind) in cells.into_iter().skip(skip).zip(kinds) {
         let nl = c.end.unwrap_or(c.start);
         if kind == CellKind::Blank {
@@ -371,6 +382,7 @@ fn emit_row(out: &mut Out, cells: Vec<CellBuf>, kinds: &[CellKind], skip: usize,
                 out.push(BLANK_CELL, c.start);
                 out.push('\n', c.start);
             }
+            first_cell_end.get_or_insert(out.chars.len());
             continue;
         }
         let a = out.chars.len();
@@ -380,13 +392,23 @@ fn emit_row(out: &mut Out, cells: Vec<CellBuf>, kinds: &[CellKind], skip: usize,
         let b = out.chars.len();
         out.push('\n', nl);
         first_end.get_or_insert(b);
+        first_cell_end.get_or_insert(out.chars.len());
         // A long cell is prose (a page laid out in a table), and so is a
         // lone cell outside a table's rows.
         if b - a > MAX_LABEL_CELL || (n < 2 && !out.wide_rows) {
             continue;
         }
         match (kind, class) {
-            (CellKind::Glyph | CellKind::PageFooter, _) => out.marks.ignored.push((a, b)),
+            (CellKind::Value, RowClass::Data) => out.marks.not_label.push((a, b)),
+            // A unit column's cell (`| 7.告 | 件 | 0 |`) is no part of a label
+            // broken over rows.
+            (CellKind::Label, RowClass::Data) if is_unit_cell(&out.chars[a..b]) => {
+                out.marks.not_label.push((a, b));
+            }
+            (CellKind::Glyph | CellKind::PageFooter, _) => {
+                out.marks.ignored.push((a, b));
+                out.marks.not_label.push((a, b));
+            }
             (CellKind::Label, _) | (CellKind::Value, RowClass::Header) => {
                 // Its digits (and printed zeros) are not values.
                 for t in scan_chars(&out.chars[a..b], 0, b - a, |_| false) {
@@ -398,6 +420,21 @@ fn emit_row(out: &mut Out, cells: Vec<CellBuf>, kinds: &[CellKind], skip: usize,
     }
     out.wide_rows |= n >= 2;
     let row_end = out.chars.len();
+    if is_row && row_end > row_start {
+        out.marks.rows.push(TableRow {
+            start: row_start,
+            end: row_end,
+            table: out.table,
+            cells: u32::try_from(n).unwrap_or(u32::MAX),
+            first_end: first_cell_end.unwrap_or(row_end),
+            first_empty: skip == 0
+                && kinds
+                    .first()
+                    .is_some_and(|k| matches!(k, CellKind::Blank | CellKind::Glyph)),
+            labeled: kinds.contains(&CellKind::Label),
+            data: class == RowClass::Data,
+        });
+    }
     let header = |body| HeaderRow {
         start: row_start,
         body,
@@ -417,6 +454,7 @@ fn emit_row(out: &mut Out, cells: Vec<CellBuf>, kinds: &[CellKind], skip: usize,
                 row_end
             };
             out.marks.ignored.push((row_start, text_end));
+            out.marks.not_label.push((row_start, text_end));
         }
     }
 }
@@ -448,6 +486,43 @@ fn mask_tokens(out: &mut Out, a: usize) {
     }
 }
 
+/// A cell's text without the HTML line breaks converters leave in
+/// Markdown cells (`法律法规规<br>定的其他情形`, `<br/>`, `<br />`), with
+/// the source offsets of what is kept.
+fn drop_line_breaks(chars: Vec<char>, src: Vec<usize>) -> (Vec<char>, Vec<usize>) {
+    let at_break = |i: usize| -> Option<usize> {
+        let rest = chars.get(i..)?;
+        if rest.first() != Some(&'<') {
+            return None;
+        }
+        let close = rest.iter().take(8).position(|&c| c == '>')?;
+        let tag: String = rest[1..close]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        matches!(tag.as_str(), "br" | "br/").then_some(close + 1)
+    };
+    if !chars.contains(&'<') {
+        return (chars, src);
+    }
+    let (mut out, mut out_src) = (
+        Vec::with_capacity(chars.len()),
+        Vec::with_capacity(src.len()),
+    );
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(n) = at_break(i) {
+            i += n;
+            continue;
+        }
+        out.push(chars[i]);
+        out_src.push(src[i]);
+        i += 1;
+    }
+    (out, out_src)
+}
+
 /// A Markdown pipe row: the text between its outer pipes.
 fn pipe_inner(line: &str) -> Option<&str> {
     let t = line.trim();
@@ -476,6 +551,7 @@ pub fn markdown_to_doc(md: &str) -> Doc {
         src: Vec::with_capacity(md.len()),
         marks: Marks::default(),
         wide_rows: false,
+        table: 0,
     };
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
     // For each line: whether it and the pipe rows after it in its block
@@ -505,6 +581,7 @@ pub fn markdown_to_doc(md: &str) -> Doc {
             offset += n;
             block_start = li + 1;
             out.wide_rows = false;
+            out.table += 1;
             continue;
         };
         let at_block = li - block_start;
@@ -531,7 +608,8 @@ pub fn markdown_to_doc(md: &str) -> Doc {
                 let len = c.chars().count();
                 let lead = c.chars().take_while(|ch| ch.is_whitespace()).count();
                 let chars: Vec<char> = c.trim().chars().collect();
-                let src = (0..chars.len()).map(|k| pos + lead + k).collect();
+                let src: Vec<usize> = (0..chars.len()).map(|k| pos + lead + k).collect();
+                let (chars, src) = drop_line_breaks(chars, src);
                 let end = (!chars.is_empty()).then_some(pos + len);
                 cells.push(CellBuf {
                     chars,
@@ -670,6 +748,19 @@ mod tests {
         let (t, h) = masked(&d);
         assert_eq!(t, "#.属于国家秘密\n#\n3\n#####\n");
         assert_eq!(h, ["第 8 页"]);
+    }
+
+    #[test]
+    fn line_breaks_in_markdown_cells() {
+        let md = "| 统计指标 | 单位 | 统计数 |\n| --- | --- | --- |\n| 法律法规规<br>定的其他情形 | 件 | 0 |\n| 6.申请<BR />信息不存在数 | 件 | 1 |\n";
+        assert!(!looks_like_html(md) && looks_like_markdown(md));
+        assert!(looks_like_html("<p>一、总体情况<br>二</p>"));
+        assert!(looks_like_html("一、总体情况<br>二"));
+        let d = markdown_to_doc(md);
+        assert_eq!(
+            masked(&d).0,
+            "统计指标\n单位\n统计数\n法律法规规定的其他情形\n件\n0\n#.申请信息不存在数\n件\n1\n"
+        );
     }
 
     #[test]

@@ -114,13 +114,25 @@ fn row_hits(doc: &Doc, needle: &str, from: usize, to: usize) -> Vec<usize> {
 }
 
 /// Candidate places of one entry: (start, end, quality).
+/// The quality of a hit is its label chars, times `IN_ROW`, plus one when
+/// it is in a printed row of a structured table: of equal labels, a chain
+/// takes the row's (`| （六）其他处理 | 0 |…`), not a heading's
+/// (`### (六) 其他处理`). No table has `IN_ROW` rows.
+const IN_ROW: usize = 64;
+
 fn candidates(doc: &Doc, e: &Entry, from: usize) -> Vec<(usize, usize, usize)> {
     let to = floor_char(&doc.lab, (from + TABLE_WINDOW).min(doc.lab.len()));
+    let in_row = |s: usize| {
+        usize::from(
+            doc.row_at(doc.char_of_lab(s))
+                .is_some_and(|k| doc.rows[k].data),
+        )
+    };
     let mut out = Vec::new();
     for k in &e.keys {
-        let q = k.chars().count() * 2;
+        let q = k.chars().count() * 2 * IN_ROW;
         for s in row_hits(doc, k, from, to) {
-            out.push((s, s + k.len(), q));
+            out.push((s, s + k.len(), q + in_row(s)));
         }
     }
     if out.is_empty() && e.prefix {
@@ -136,7 +148,7 @@ fn candidates(doc: &Doc, e: &Entry, from: usize) -> Vec<(usize, usize, usize)> {
                 let pre = &k[..cut];
                 let hits = row_hits(doc, pre, from, to);
                 for &s in &hits {
-                    out.push((s, s + pre.len(), chars));
+                    out.push((s, s + pre.len(), chars * IN_ROW + in_row(s)));
                 }
                 if !hits.is_empty() {
                     break;
@@ -185,7 +197,7 @@ pub fn locate(doc: &Doc, form: &Form) -> Vec<Found> {
         for key in &ents[i].keys {
             for s in find_all(&doc.lab, key, from, doc.lab.len(), 64) {
                 let e = s + key.len();
-                let window_end = floor_char(&doc.lab, (e + PEEK).min(doc.lab.len()));
+                let window_end = floor_char(&doc.lab, peek_end(doc, e).min(doc.lab.len()));
                 let window = &doc.lab.as_bytes()[e..window_end];
                 let score = probes
                     .iter()
@@ -234,6 +246,25 @@ pub fn locate(doc: &Doc, form: &Form) -> Vec<Found> {
         i = rows_end;
     }
     out
+}
+
+/// Where the look for a table's first rows after label-stream byte `e`
+/// ends: `PEEK` bytes, not counting the header rows of a structured table
+/// in between (a header repeating its merged cells is long).
+fn peek_end(doc: &Doc, e: usize) -> usize {
+    let mut end = e + PEEK;
+    let lab_of = |c: usize| doc.lab_at.partition_point(|&x| (x as usize) < c);
+    let from = doc.char_of_lab(e);
+    let mut k = doc.header_rows.partition_point(|r| r.end <= from);
+    while let Some(row) = doc.header_rows.get(k) {
+        let (a, b) = (lab_of(row.start.max(from)), lab_of(row.end));
+        if a >= end || a >= doc.lab.len() {
+            break;
+        }
+        end += b.saturating_sub(a);
+        k += 1;
+    }
+    end
 }
 
 /// How far after an anchor, in chars, the header row of its table may start.

@@ -7,6 +7,7 @@
 mod bytes;
 mod doc;
 mod docx;
+mod doubts;
 mod html;
 pub mod layout;
 mod locate;
@@ -112,6 +113,7 @@ impl Registry {
         let (sections, doubts) = meta::read_sections_doubts(&doc, Some(form), &spans);
         report.sections = sections;
         report.doubts.extend(doubts);
+        doubts::settle(form, &mut report);
         if bom > 0 {
             for span in report.spans.values_mut() {
                 *span = [span[0] + bom, span[1] + bom];
@@ -175,9 +177,8 @@ impl Registry {
                 .filter(|o| o.id() != f.id())
                 .flat_map(|o| col_keys(o))
                 .collect();
-            let mut keys = col_keys(f);
-            keys.sort();
-            keys.dedup();
+            // A set, not a sort: each distinct sort costs the browser build KBs.
+            let keys: std::collections::BTreeSet<String> = col_keys(f).into_iter().collect();
             keys.iter()
                 .filter(|k| !others.contains(k) && has(k))
                 .map(|k| k.chars().count())
@@ -366,6 +367,8 @@ fn read_tables(
     let mut reads: Vec<(usize, Option<usize>, RowRead)> = Vec::new(); // (table, row, read)
                                                                       // The stretch of source each read's values come from.
     let mut regions: Vec<(usize, usize)> = Vec::new();
+    // Where each read's label starts and ends (chars); none for a single-row table.
+    let mut labels: Vec<Option<(usize, usize)>> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
     for (k, f) in found.iter().enumerate() {
         let start = doc.char_of_lab(f.end.saturating_sub(1)) + 1;
@@ -401,6 +404,7 @@ fn read_tables(
                 );
                 covered.push((start, end));
                 regions.push((start, end));
+                labels.push(None);
                 reads.push((
                     t,
                     None,
@@ -426,6 +430,7 @@ fn read_tables(
                     .collect();
                 covered.push((start, end));
                 regions.push((start, end));
+                labels.push(Some((label_start, start)));
                 reads.push((
                     t,
                     Some(r),
@@ -441,6 +446,8 @@ fn read_tables(
     for old in old_rows {
         read_old_row(doc, form, found, old, &mut reads, report);
     }
+    // Structured tables: each row's values from its own printed row.
+    let (fits, extra) = fit_structured(doc, form, &mut reads, &labels, report);
     // An optional column (法人或其他组织 小计) counts when most rows print it.
     for t in 0..form.def().tables.len() {
         let (mut with, mut without) = (0, 0);
@@ -463,6 +470,12 @@ fn read_tables(
                     read.cells = row_cells(form, t, *r, true);
                 }
             }
+        }
+    }
+    // A structured row's empty cells past its cells pad it to the table's width.
+    for ((_, _, read), fit) in reads.iter_mut().zip(&fits) {
+        if matches!(fit, Fit::Own | Fit::Detached) {
+            trim_padding(&mut read.toks, read.cells.len());
         }
     }
     // Numbers the narrative states next to each row's label, to break ties.
@@ -510,10 +523,37 @@ fn read_tables(
         spans.push((start, end.max(start)));
         k = j + 1;
     }
-    let detached = reattach_detached(&mut reads);
-    let rows: Vec<RowRead> = reads.iter().map(|r| r.2.clone()).collect();
+    let plain: Vec<bool> = fits.iter().map(|f| *f == Fit::Plain).collect();
+    let detached = reattach_detached(&mut reads, &plain);
+    // A structured row with fewer values than cells lost some: which, the
+    // text cannot tell, and its values are not offered to the solver (a
+    // split of `37` would be a guess).
+    let fits: Vec<Fit> = fits
+        .into_iter()
+        .zip(&reads)
+        .map(|(f, (_, _, read))| match f {
+            Fit::Own if !read.toks.is_empty() && read.toks.len() < read.cells.len() => Fit::Short,
+            f => f,
+        })
+        .collect();
+    let rows: Vec<RowRead> = reads
+        .iter()
+        .zip(&fits)
+        .map(|((_, _, read), fit)| match fit {
+            Fit::Short | Fit::Unmatched | Fit::Words => RowRead {
+                cells: read.cells.clone(),
+                toks: Vec::new(),
+            },
+            _ => read.clone(),
+        })
+        .collect();
     let results = solve::solve(form, &rows, &near);
-    for (((t, r, read), result), &(start, end)) in reads.iter().zip(results).zip(&regions) {
+    for ((((t, r, read), result), &(start, end)), (fit, extra)) in reads
+        .iter()
+        .zip(results)
+        .zip(&regions)
+        .zip(fits.iter().zip(&extra))
+    {
         let row_key = match r {
             Some(r) => format!(
                 "{}/{}",
@@ -522,8 +562,11 @@ fn read_tables(
             ),
             None => form.def().tables[*t].id.clone(),
         };
-        // The stretch of source that held the row's values, spaces collapsed.
+        // The stretch of source that held the row's values, spaces
+        // collapsed; for a structured row, its values and then the values
+        // of other rows it cannot account for.
         let printed = || match (read.toks.first(), read.toks.last()) {
+            _ if *fit != Fit::Plain => toks_text(doc, read.toks.iter().chain(extra)),
             (Some(a), Some(b)) => doc
                 .text(a.start, b.end)
                 .split_whitespace()
@@ -549,7 +592,25 @@ fn read_tables(
                 printed,
             )
         };
-        let how = if r.is_some_and(|r| detached.contains(&(*t, r))) {
+        match fit {
+            // Too few values in its own row: a cell was lost, which one the
+            // text cannot tell.
+            Fit::Short => {
+                report
+                    .notes
+                    .push(unmatched(read.toks.len() + extra.len(), printed()));
+                continue;
+            }
+            // Labels printed apart from values that do not match them.
+            Fit::Unmatched => {
+                report.doubts.insert(row_key.clone(), "label_unread".into());
+                continue;
+            }
+            // Words where the values belong: noted already.
+            Fit::Words => continue,
+            _ => {}
+        }
+        let how = if *fit == Fit::Detached || r.is_some_and(|r| detached.contains(&(*t, r))) {
             report.doubts.insert(row_key.clone(), "detached".into());
             Read::Detached
         } else if read.toks.len() < read.cells.len() {
@@ -565,7 +626,8 @@ fn read_tables(
                     put(doc, form, report, cell, v);
                     report.reads.insert(form.cells()[cell].address.clone(), how);
                 }
-                if read.toks.len() > read.cells.len() {
+                let all = read.toks.len() + extra.len();
+                if all > read.cells.len() {
                     report.doubts.insert(row_key.clone(), "extra_values".into());
                     // More values than cells: the extra ones are not table values
                     // we can place; say so rather than drop them silently.
@@ -576,7 +638,7 @@ fn read_tables(
                         &[],
                         &row_key,
                         read.cells.len(),
-                        read.toks.len(),
+                        all,
                         printed(),
                     ));
                 }
@@ -872,7 +934,7 @@ fn read_old_row(
         }) else {
             continue;
         };
-        let mine: Vec<tokens::Tok> = read
+        let mut mine: Vec<tokens::Tok> = read
             .toks
             .iter()
             .filter(|x| x.start >= end)
@@ -881,6 +943,12 @@ fn read_old_row(
         read.toks.retain(|x| x.start < end);
         let cols: Vec<&crate::form::ColumnDef> =
             table.columns.iter().filter(|c| !c.optional).collect();
+        // In a structured table, its values are its own printed row's:
+        // other rows' empty cells are none, its own past its cells pad it.
+        if let Some(k) = doc.row_at(end.saturating_sub(1)) {
+            mine.retain(|x| doc.row_at(x.start) == Some(k) || !is_blank(x));
+            trim_padding(&mut mine, cols.len());
+        }
         let row_key = format!("{}/{}", table.id, old.key);
         if mine.len() != cols.len() {
             report.doubts.insert(row_key, "extra_values".into());
@@ -905,11 +973,399 @@ fn read_old_row(
     }
 }
 
+/// How a row's values were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// In the text after its label (plain text, `pdftotext` output, or a
+    /// label outside any structured row).
+    Plain,
+    /// In its own printed row of a structured table.
+    Own,
+    /// Its own printed row has fewer values than the row has cells.
+    Short,
+    /// In a row of values printed apart from its label, matched in order.
+    Detached,
+    /// Its label is one of a block printed apart from a block of values
+    /// that does not match it: not read.
+    Unmatched,
+    /// Its own printed row has words where its values belong (`abc`,
+    /// `两次`): not read, the words noted.
+    Words,
+}
+
+/// What a structured row's stretch holds, by printed row.
+struct Parts {
+    /// The printed rows its label is in (indices in `doc.rows`).
+    own_rows: (usize, usize),
+    /// The tokens of its own printed rows.
+    own: Vec<tokens::Tok>,
+    /// Rows of values with no label after it: each row's index and its
+    /// value tokens (not the empty label cell).
+    values: Vec<(usize, Vec<tokens::Tok>)>,
+    /// Values of other rows (labelled ones that are not the form's, or text
+    /// outside the table): no row's that can be told.
+    stray: Vec<tokens::Tok>,
+}
+
+fn is_blank(t: &tokens::Tok) -> bool {
+    t.kind == tokens::TokKind::Blank
+}
+
+/// Splits a structured row's tokens by the printed row they are in; none
+/// when its label is not in a printed row of a structured table.
+fn parts_of(doc: &Doc, label: (usize, usize), toks: &[tokens::Tok]) -> Option<Parts> {
+    // The printed rows the label overlaps (a label may begin in a line of
+    // text before its row: a PDF's wrapped label cell).
+    let a = doc.rows.partition_point(|r| r.end <= label.0);
+    let b = doc.rows.partition_point(|r| r.start < label.1);
+    if a >= b {
+        return None;
+    }
+    let b = b - 1;
+    let mut parts = Parts {
+        own_rows: (a, b),
+        own: Vec::new(),
+        values: Vec::new(),
+        stray: Vec::new(),
+    };
+    for tok in toks {
+        match doc.row_at(tok.start) {
+            Some(k) if (a..=b).contains(&k) => parts.own.push(tok.clone()),
+            Some(k) if doc.rows[k].data && !doc.rows[k].labeled => match parts.values.last_mut() {
+                Some((last, v)) if *last == k => v.push(tok.clone()),
+                _ => parts.values.push((k, vec![tok.clone()])),
+            },
+            // An empty cell of another row (a sub-heading, a label-only
+            // row) is no value of this one.
+            _ if is_blank(tok) => {}
+            _ => parts.stray.push(tok.clone()),
+        }
+    }
+    // A label broken over printed rows: its values are in the one of them
+    // that has any (the others' empty cells pad them); with none, its
+    // first row's (a continuation row's empty cell is no blank value).
+    if b > a {
+        let with: Vec<usize> = (a..=b)
+            .filter(|&k| {
+                parts
+                    .own
+                    .iter()
+                    .any(|t| !is_blank(t) && doc.row_at(t.start) == Some(k))
+            })
+            .collect();
+        match with[..] {
+            [k] => parts.own.retain(|t| doc.row_at(t.start) == Some(k)),
+            [] => parts.own.retain(|t| doc.row_at(t.start) == Some(a)),
+            _ => {}
+        }
+    }
+    // A row of only empty cells gives nothing; a row's empty label cell is
+    // not one of its values.
+    parts.values.retain(|(_, v)| v.iter().any(|t| !is_blank(t)));
+    for (k, v) in &mut parts.values {
+        let row = doc.rows[*k];
+        if row.first_empty {
+            v.retain(|t| t.start >= row.first_end);
+        }
+    }
+    Some(parts)
+}
+
+/// Drops a structured row's trailing empty cells past its `n` cells:
+/// converters pad a short row to the table's width.
+fn trim_padding(toks: &mut Vec<tokens::Tok>, n: usize) {
+    while toks.len() > n && toks.last().is_some_and(is_blank) {
+        toks.pop();
+    }
+}
+
+/// Tokens as printed, one after another (an empty cell as □).
+fn toks_text<'a>(doc: &Doc, toks: impl Iterator<Item = &'a tokens::Tok>) -> String {
+    toks.map(|t| {
+        if is_blank(t) {
+            "□".to_string()
+        } else {
+            doc.text(t.start, t.end).split_whitespace().collect()
+        }
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// Structured tables are read row by row, as printed: a row of the form
+/// takes the values of the printed row that holds its label. Its empty
+/// cells past its cell count pad it; empty cells of other rows (sub-
+/// headings, label-only rows) are no values; values of other rows it cannot
+/// account for make it doubtful (returned per read, as `extra`).
+///
+/// A block of label rows with no values, followed by as many rows of values
+/// with no label (rows of the same table, with as many cells), is paired in
+/// order (`Fit::Detached`); a block whose counts do not match is not read
+/// (`Fit::Unmatched`, with one R-2 note for it). A label-only row with no
+/// such block after it is a row of blank cells.
+fn fit_structured(
+    doc: &Doc,
+    form: &Form,
+    reads: &mut [(usize, Option<usize>, RowRead)],
+    labels: &[Option<(usize, usize)>],
+    report: &mut Report,
+) -> (Vec<Fit>, Vec<Vec<tokens::Tok>>) {
+    let n = reads.len();
+    let mut fits = vec![Fit::Plain; n];
+    let mut extra: Vec<Vec<tokens::Tok>> = vec![Vec::new(); n];
+    if doc.rows.is_empty() {
+        return (fits, extra);
+    }
+    let parts: Vec<Option<Parts>> = reads
+        .iter()
+        .zip(labels)
+        .map(|((_, r, read), label)| match (r, label) {
+            (Some(_), Some(label)) => parts_of(doc, *label, &read.toks),
+            _ => None,
+        })
+        .collect();
+    // Each read's cell count with the optional columns.
+    let wide: Vec<usize> = reads
+        .iter()
+        .map(|(t, r, read)| match r {
+            Some(r) => row_cells(form, *t, *r, true).len(),
+            None => read.cells.len(),
+        })
+        .collect();
+    let full = |i: usize| wide[i];
+    let has_value = |p: &Parts| p.own.iter().any(|t| !is_blank(t));
+    // Words in a row's own printed row after its label, where its values belong.
+    let words: Vec<Option<String>> = parts
+        .iter()
+        .zip(labels)
+        .zip(reads.iter())
+        .map(|((p, label), (t, _, _))| {
+            let (p, label) = (p.as_ref()?, (*label)?);
+            let row_end = doc.rows[p.own_rows.1].end;
+            // Cells of units (`万 元`, `（件）`) are not words where values belong.
+            let text = doc.text(label.1, row_end);
+            if text.split('\n').all(|c| {
+                c.trim().is_empty() || tokens::is_unit_cell(&c.chars().collect::<Vec<_>>())
+            }) {
+                return None;
+            }
+            unread_words(doc, form, *t, label.1, row_end)
+        })
+        .collect();
+    // A label that shares its printed row with the next row's, with nothing
+    // after it there: a group's label (`（三）不予公开 1.属于国家秘密`).
+    let group_label = |i: usize| {
+        parts[i].as_ref().is_some_and(|p| {
+            p.own.is_empty()
+                && parts
+                    .get(i + 1)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|q| q.own_rows.0 <= p.own_rows.1)
+        })
+    };
+    let mut i = 0;
+    while i < n {
+        let Some(p) = &parts[i] else {
+            // A label outside the structured rows (a heading, a line of
+            // text): read as text, but the values of a labelled printed row
+            // are that row's, not this one's, and other rows' empty cells
+            // are no values.
+            if let (Some(r), Some(_)) = (reads[i].1, labels[i]) {
+                let def = &form.def().tables[reads[i].0].rows[r];
+                let keys: Vec<String> = std::iter::once(&def.label)
+                    .chain(&def.aliases)
+                    .map(|l| normalize::label_key(l))
+                    .collect();
+                // A row whose label cell goes on with this label (a PDF's
+                // label wrapped into its row) is this row's.
+                let goes_on = |row: &doc::TableRow| {
+                    let first = normalize::label_key(&doc.text(row.start, row.first_end));
+                    first.chars().count() >= 2 && keys.iter().any(|k| k.contains(&first))
+                };
+                let toks = std::mem::take(&mut reads[i].2.toks);
+                for tok in toks {
+                    match doc.row_at(tok.start).map(|k| doc.rows[k]) {
+                        Some(row)
+                            if row.data && row.labeled && !is_blank(&tok) && !goes_on(&row) =>
+                        {
+                            extra[i].push(tok);
+                        }
+                        Some(_) if is_blank(&tok) => {}
+                        _ => reads[i].2.toks.push(tok),
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        };
+        if group_label(i) {
+            reads[i].2.toks.clear();
+            i += 1;
+            continue;
+        }
+        if has_value(p) {
+            let mut own = p.own.clone();
+            trim_padding(&mut own, full(i));
+            reads[i].2.toks = own;
+            extra[i] = p
+                .values
+                .iter()
+                .flat_map(|(_, v)| v.iter().filter(|t| !is_blank(t)).cloned())
+                .chain(p.stray.iter().cloned())
+                .collect();
+            fits[i] = Fit::Own;
+            i += 1;
+            continue;
+        }
+        if let Some(w) = &words[i] {
+            reads[i].2.toks.clear();
+            fits[i] = Fit::Words;
+            let addrs: Vec<String> = reads[i]
+                .2
+                .cells
+                .iter()
+                .map(|&c| form.cells()[c].address.clone())
+                .collect();
+            let table_def = &form.def().tables[reads[i].0];
+            let key = reads[i].1.map_or_else(String::new, |r| {
+                format!("{}/{}", table_def.id, table_def.rows[r].key)
+            });
+            report.notes.push(note(
+                "R-2",
+                &addrs[0],
+                &addrs[1..],
+                &key,
+                addrs.len(),
+                0,
+                w.clone(),
+            ));
+            i += 1;
+            continue;
+        }
+        // A block of label-only rows of one table, ending at the first with
+        // something after it.
+        let (t, cells) = (reads[i].0, reads[i].2.cells.len());
+        let shape = |p: &Parts| {
+            let row = doc.rows[p.own_rows.0];
+            (row.table, row.cells)
+        };
+        let mut members = vec![i];
+        let mut j = i;
+        loop {
+            let pj = parts[j]
+                .as_ref()
+                .map(|p| p.values.is_empty() && p.stray.is_empty());
+            if pj != Some(true) || j + 1 >= n {
+                break;
+            }
+            let next = j + 1;
+            if group_label(next) {
+                j = next;
+                continue;
+            }
+            let fits_block = parts[next].as_ref().is_some_and(|q| {
+                !has_value(q)
+                    && words[next].is_none()
+                    && reads[next].0 == t
+                    && reads[next].1.is_some()
+                    && reads[next].2.cells.len() == cells
+                    && shape(q) == shape(p)
+            });
+            if !fits_block {
+                break;
+            }
+            members.push(next);
+            j = next;
+        }
+        let last = *members.last().unwrap_or(&i);
+        let Some(pl) = parts[last].as_ref() else {
+            i = j + 1;
+            continue;
+        };
+        if pl.values.is_empty() {
+            // No values printed apart: rows of blank cells, as printed.
+            for &m in &members {
+                let Some(pm) = parts[m].as_ref() else {
+                    continue;
+                };
+                if pm.own.is_empty() {
+                    // Nothing in its own row at all (`| 行政许可 |`): read
+                    // as text, from what follows it.
+                    reads[m].2.toks = pm.stray.clone();
+                    continue;
+                }
+                let mut own = pm.own.clone();
+                trim_padding(&mut own, full(m));
+                reads[m].2.toks = own;
+                extra[m] = pm.stray.clone();
+                fits[m] = Fit::Own;
+            }
+            i = j + 1;
+            continue;
+        }
+        // The values printed apart: one row per label, in order.
+        let (table, width) = shape(p);
+        let mut vals: Vec<Vec<tokens::Tok>> = pl.values.iter().map(|(_, v)| v.clone()).collect();
+        for v in &mut vals {
+            trim_padding(v, full(i));
+        }
+        let k = vals.first().map_or(0, Vec::len);
+        let paired = vals.len() == members.len()
+            && pl.stray.is_empty()
+            && pl
+                .values
+                .iter()
+                .all(|(r, _)| doc.rows[*r].table == table && doc.rows[*r].cells == width)
+            && (k == cells || k == full(i))
+            && vals.iter().all(|v| v.len() == k);
+        if paired {
+            for (&m, v) in members.iter().zip(vals) {
+                reads[m].2.toks = v;
+                fits[m] = Fit::Detached;
+            }
+        } else {
+            for &m in &members {
+                reads[m].2.toks.clear();
+                fits[m] = Fit::Unmatched;
+            }
+            let (t0, r0) = (reads[i].0, reads[i].1.unwrap_or(0));
+            let table_def = &form.def().tables[t0];
+            let addrs: Vec<String> = members
+                .iter()
+                .flat_map(|&m| reads[m].2.cells.iter())
+                .map(|&c| form.cells()[c].address.clone())
+                .collect();
+            let printed: Vec<String> = pl
+                .values
+                .iter()
+                .map(|(_, v)| toks_text(doc, v.iter()))
+                .chain((!pl.stray.is_empty()).then(|| toks_text(doc, pl.stray.iter())))
+                .collect();
+            let found = pl.values.iter().map(|(_, v)| v.len()).sum::<usize>() + pl.stray.len();
+            report.notes.push(note(
+                "R-2",
+                &addrs[0],
+                &addrs[1..],
+                &format!("{}/{}", table_def.id, table_def.rows[r0].key),
+                addrs.len(),
+                found,
+                printed.join(" | "),
+            ));
+        }
+        i = j + 1;
+    }
+    (fits, extra)
+}
+
 /// Row labels printed apart from their values (a block of labels, then a
 /// block of value rows, as PDF converters scramble tables): consecutive rows
 /// of one table with no values, followed by a row holding exactly the values
-/// of all of them, take those values in order. Returns the rows so read.
-fn reattach_detached(reads: &mut [(usize, Option<usize>, RowRead)]) -> Vec<(usize, usize)> {
+/// of all of them, take those values in order. Only the `eligible` reads
+/// (those read as text) take part. Returns the rows so read.
+fn reattach_detached(
+    reads: &mut [(usize, Option<usize>, RowRead)],
+    eligible: &[bool],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < reads.len() {
@@ -918,9 +1374,11 @@ fn reattach_detached(reads: &mut [(usize, Option<usize>, RowRead)]) -> Vec<(usiz
             continue;
         };
         let t = *t;
+        let ok = |i: usize| eligible.get(i).copied().unwrap_or(false);
         // A run of empty rows of table t, then the row that holds the values.
         let mut j = k;
         while j < reads.len()
+            && ok(j)
             && reads[j].0 == t
             && reads[j].1.is_some()
             && reads[j].2.toks.is_empty()
@@ -930,6 +1388,7 @@ fn reattach_detached(reads: &mut [(usize, Option<usize>, RowRead)]) -> Vec<(usiz
         let run = j - k;
         let fits = run > 0
             && j < reads.len()
+            && ok(j)
             && reads[j].0 == t
             && reads[j].1.is_some()
             && (k..=j).all(|i| reads[i].2.cells.len() == reads[k].2.cells.len())
@@ -989,13 +1448,49 @@ fn doubt_unread(doc: &Doc, form: &Form, found: &[Found], report: &mut Report) {
                 continue;
             }
             let words = label_words(&row.label);
-            if words.chars().count() >= 4
-                && doc.lab.get(from..to).is_some_and(|s| s.contains(&words))
-            {
+            let printed = if words.chars().count() >= 4 {
+                doc.lab.get(from..to).is_some_and(|s| s.contains(&words))
+            } else {
+                // A short label (`（七）总计`, `3.其他`): whole, with its
+                // numbering, as a cell or a word of its own.
+                label_alone(doc, &row.label, from, to)
+            };
+            if printed {
                 report.doubts.insert(key, "label_unread".into());
             }
         }
     }
+}
+
+/// Whether `label` is printed whole between label-stream bytes `from` and
+/// `to`, standing alone: a cell or a word of its own (`（七）总计`, not the
+/// `其他` of `2.其他法律行政法规禁止公开`), its numbering included.
+fn label_alone(doc: &Doc, label: &str, from: usize, to: usize) -> bool {
+    let key = normalize::label_key(label);
+    let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+    if key.chars().count() < 3 {
+        return false;
+    }
+    let apart =
+        |c: Option<&char>| c.is_none_or(|&c| c.is_whitespace() || c == doc::BLANK_CELL || c == '|');
+    locate::find_all(&doc.lab, &key, from, to, 64)
+        .into_iter()
+        .any(|p| {
+            let a = doc.char_of_lab(p);
+            let b = doc.char_of_lab(p + key.len() - 1) + 1;
+            // Its numbering is printed before it, as the label has it
+            // (spaced out or not: `3.其他`, `3 . 其 他`).
+            let n = digits.chars().count();
+            let mut at = a;
+            while n > 0 && at > 0 && doc.chars[at - 1].is_whitespace() {
+                at -= 1;
+            }
+            let numbered = at >= n && doc.chars[at - n..at].iter().copied().eq(digits.chars());
+            let a = if n > 0 { at.saturating_sub(n) } else { a };
+            (n == 0 || numbered)
+                && apart(a.checked_sub(1).and_then(|i| doc.chars.get(i)))
+                && apart(doc.chars.get(b))
+        })
 }
 
 /// A label's words without its numbering: `（一）予以公开` → `予以公开`.

@@ -303,6 +303,13 @@ pub fn cell_kind(text: &[char]) -> CellKind {
     CellKind::Value
 }
 
+/// Whether a cell's whole text is a unit (`件`, `（项）`, `万元`): a unit
+/// column's cell, neither a label nor a value.
+pub fn is_unit_cell(text: &[char]) -> bool {
+    let cs: Vec<char> = text.iter().copied().filter(|&c| !is_space(c)).collect();
+    !cs.is_empty() && unit_at(&cs, 0) == Some(cs.len())
+}
+
 /// The length of a unit at `i`, bare (件) or in brackets (（件）).
 fn unit_at(cs: &[char], i: usize) -> Option<usize> {
     let starts = |at: usize, w: &str| {
@@ -410,6 +417,9 @@ mod tests {
         for b in ["", "  ", "\u{a0}", "\u{3000}", "\u{E000}"] {
             assert_eq!(kind(b), CellKind::Blank, "{b:?}");
         }
+        let unit = |s: &str| is_unit_cell(&s.chars().collect::<Vec<_>>());
+        assert!(unit("件") && unit(" （项） ") && unit("万元"));
+        assert!(!unit("件数") && !unit("") && !unit("5件"));
     }
 
     #[test]
