@@ -131,7 +131,13 @@ pub fn outcome_text(
 /// Whether a finding is the reader's (could not read, could not check)
 /// rather than the report's.
 pub fn is_reading(f: &Finding) -> bool {
-    f.rule.starts_with("R-") && f.severity != Severity::Error
+    // The reader's rules are, …; R-FMT-3 (blank cells read as 0) is
+    // about the report.
+    let reader = f
+        .rule
+        .strip_prefix("R-")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    reader && f.severity != Severity::Error
 }
 
 /// "未能读取：收到和处理政府信息公开申请情况 2 行；未能核对：3 组": the rows the

@@ -309,7 +309,7 @@ fn hostile() -> (Registry, Report, Vec<gongkai::Finding>) {
             place: None,
         },
         gongkai::Finding {
-            rule: "R-<svg onload=x>".into(),
+            rule: "R-9<svg onload=x>".into(),
             severity: gongkai::Severity::Warning,
             cell: Some("requests/new/commercial".into()),
             related: vec!["requests/<svg onload=x>/natural".into()],
@@ -357,7 +357,7 @@ fn everything_from_the_report_is_escaped() {
         assert!(html.contains(
             "<section class=\"gk-findings gk-reading\">\n<h2>未能读取/未能核对（不是报告的错误）：1 项</h2>\n<ol start=\"2\">\n\
              <li id=\"gk-f2\" class=\"gk-warning\" data-span=\"3 9\"><span class=\"gk-sev\">警告</span> \
-             <code class=\"gk-rule\">R-&lt;svg onload=x&gt;</code> &quot; onmouseover=&quot;r()&lt;script&gt; \
+             <code class=\"gk-rule\">R-9&lt;svg onload=x&gt;</code> &quot; onmouseover=&quot;r()&lt;script&gt; \
              <a class=\"gk-goto\" href=\"#gk-requests/new/commercial\">查看单元格</a>\
              <blockquote>&lt;q onload=y&gt;</blockquote></li>\n</ol>\n</section>\n"
         ), "{html}");
