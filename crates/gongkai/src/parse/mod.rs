@@ -699,7 +699,59 @@ fn read_tables(
             }
         }
     }
+    doubt_old_rows(doc, form, found, old_rows, report);
     spans
+}
+
+/// A row of the other generation whose label is printed as a cell of its
+/// table but that was not read (its values printed apart and not
+/// matched): it and the rows it stands for are doubted, so that their
+/// absence is not the report's fault.
+fn doubt_old_rows(
+    doc: &Doc,
+    form: &Form,
+    found: &[Found],
+    old_rows: &[OldRow],
+    report: &mut Report,
+) {
+    for old in old_rows {
+        let table = &form.def().tables[old.table];
+        let key = format!("{}/{}", table.id, old.key);
+        let prefix = format!("{key}/");
+        let read = |row: &str| {
+            let p = format!("{}/{row}/", table.id);
+            report.cells.keys().any(|a| a.starts_with(&p))
+        };
+        // Read, or the rows it stands for are (the 2021 group label
+        // `（六）其他处理` is printed as a cell of its own too).
+        if report.cells.keys().any(|a| a.starts_with(&prefix))
+            || report.doubts.contains_key(&key)
+            || old.replaces.iter().any(|r| read(r))
+        {
+            continue;
+        }
+        let rows: Vec<&Found> = found
+            .iter()
+            .filter(|f| matches!(f.kind, EntryKind::Row(t, _) if t == old.table))
+            .collect();
+        let (Some(a), Some(b)) = (rows.first(), rows.last()) else {
+            continue;
+        };
+        if !old
+            .labels
+            .iter()
+            .any(|l| label_alone(doc, l, a.start, b.end))
+        {
+            continue;
+        }
+        report.doubts.insert(key, "label_unread".into());
+        for r in &old.replaces {
+            report
+                .doubts
+                .entry(format!("{}/{r}", table.id))
+                .or_insert_with(|| "label_unread".into());
+        }
+    }
 }
 
 /// The run of tokens that holds a single-row table's values: tokens with no
@@ -957,14 +1009,18 @@ fn read_old_row(
         for (c, tok) in cols.iter().zip(&mine) {
             let address = format!("{row_key}/{}", c.key);
             let value = match Num::parse_plain(&tok.text).and_then(|n| n.as_i64()) {
+                // A cell printed empty is blank, not the text of its marker.
+                _ if is_blank(tok) => CellValue::Blank,
                 Some(i) if tok.unit.is_none() => CellValue::from(i),
                 _ => CellValue::Text(doc.text(tok.start, tok.end).trim().to_string()),
             };
             report.cells.insert(address.clone(), value);
-            report.raw.insert(
-                address.clone(),
-                doc.text(tok.start, tok.end).trim().to_string(),
-            );
+            if !is_blank(tok) {
+                report.raw.insert(
+                    address.clone(),
+                    doc.text(tok.start, tok.end).trim().to_string(),
+                );
+            }
             let (s, e) = doc.span(tok.start, tok.end);
             report.spans.insert(address.clone(), [s, e]);
             report.reads.insert(address, Read::OldRow);
